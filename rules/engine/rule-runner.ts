@@ -16,6 +16,7 @@ import {
   type SiteRule,
 } from '../define-rule.js';
 import { findingId } from './finding-id.js';
+import { mergeOwners, ownerForColumn } from './default-owners.js';
 
 export const ruleOverrideSchema = z
   .object({
@@ -39,6 +40,8 @@ export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export interface ColumnInfo {
   column?: string;
   owner?: string;
+  /** Canonical column name, when the label maps to one (used for the owner look-up). */
+  canonical?: string;
 }
 
 export interface RuleRunnerOptions {
@@ -47,7 +50,7 @@ export interface RuleRunnerOptions {
   asOf: string;
   siteUrl: string;
   settings?: Partial<RuleSettings>;
-  /** Owner map: column label or canonical name → office. */
+  /** Owner map: column label or canonical name → office; merged over the built-in DEFAULT_OWNERS. */
   owners?: Record<string, string>;
   /** Column of a url, when known (filled in for findings that do not name one). */
   columnOf?: (url: string) => ColumnInfo | undefined;
@@ -121,10 +124,12 @@ export function resolveRules(packs: RulePack[], config: Partial<RulesConfig> = {
 export class RuleRunner {
   readonly resolved: ResolvedRule[];
   private readonly settings: RuleSettings;
+  private readonly owners: Record<string, string>;
 
   constructor(private readonly opts: RuleRunnerOptions) {
     this.resolved = resolveRules(opts.packs, opts.config);
     this.settings = { seriousErrors: opts.settings?.seriousErrors ?? [] };
+    this.owners = mergeOwners(opts.owners);
   }
 
   get pageRules(): ResolvedRule[] {
@@ -185,8 +190,13 @@ export class RuleRunner {
     const url = d.url ?? defaultUrl;
     const info = d.column ? undefined : this.opts.columnOf?.(url);
     const column = d.column ?? info?.column;
-    const owners = this.opts.owners ?? {};
-    const owner = d.owner ?? (column ? owners[column] : undefined) ?? info?.owner ?? meta.owner?.join('、');
+    // Configured owners first, then the column inventory's own owner, then the built-in defaults.
+    const owner =
+      d.owner ??
+      ownerForColumn(this.opts.owners ?? {}, column, info?.canonical, false) ??
+      info?.owner ??
+      ownerForColumn(this.owners, column, info?.canonical) ??
+      meta.owner?.join('、');
     const finding: Finding = {
       id: findingId(meta.id, url, d.target ?? '', d.key ?? ''),
       rule: meta.id,

@@ -1,0 +1,49 @@
+// Shared scanning for the two privacy rules: one finding per distinct number per record, pointed at the first
+// text block holding it, with the number masked everywhere (target, evidence, message).
+import type { PageRecord } from '../../crawler/page-record.js';
+import type { TextMatch } from '../text/id-number.js';
+import { maskedContext } from '../text/mask.js';
+import { pageTextSegments } from './page-text.js';
+
+export interface PrivacyHit {
+  masked: string;
+  /** Discriminates distinct numbers that mask alike (stable, never the number itself). */
+  key: string;
+  selector?: string;
+  context: string;
+  /** Occurrences on the record (blocks or body, whichever shows more). */
+  count: number;
+}
+
+export function scanPrivacy(
+  page: PageRecord,
+  find: (text: string) => TextMatch[],
+  mask: (value: string) => string,
+): PrivacyHit[] {
+  const first = new Map<string, { text: string; index: number; selector?: string }>();
+  const blockCount = new Map<string, number>();
+  const bodyCount = new Map<string, number>();
+  for (const segment of pageTextSegments(page)) {
+    const counts = segment.selector === undefined ? bodyCount : blockCount;
+    for (const m of find(segment.text)) {
+      counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+      if (!first.has(m.value)) first.set(m.value, { text: segment.text, index: m.index, selector: segment.selector });
+    }
+  }
+  const maskedSeen = new Map<string, number>();
+  const hits: PrivacyHit[] = [];
+  for (const [value, where] of first) {
+    const masked = mask(value);
+    const ordinal = (maskedSeen.get(masked) ?? 0) + 1;
+    maskedSeen.set(masked, ordinal);
+    const hit: PrivacyHit = {
+      masked,
+      key: ordinal > 1 ? `${masked}#${ordinal}` : masked,
+      context: maskedContext(where.text, where.index, value.length),
+      count: Math.max(blockCount.get(value) ?? 0, bodyCount.get(value) ?? 0),
+    };
+    if (where.selector !== undefined) hit.selector = where.selector;
+    hits.push(hit);
+  }
+  return hits;
+}

@@ -1,0 +1,5 @@
+export * from './id-number.js';
+export * from './mobile.js';
+export * from './mask.js';
+export * from './serious-errors.js';
+export * from './cjk.js';

@@ -1,0 +1,9 @@
+// Mainland mobile numbers: 11 digits starting 13-19. Landlines (0431-8888xxxx) and masked forms never match.
+import type { TextMatch } from './id-number.js';
+
+// Not glued to other digits or Latin letters (longer numbers, order ids, 18-digit IDs).
+const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
+
+export function findMobiles(text: string): TextMatch[] {
+  return [...text.matchAll(MOBILE)].map((m) => ({ value: m[0], index: m.index ?? 0 }));
+}
