@@ -1,0 +1,10 @@
+export { collectNewMedia, type CollectNewMediaInput, type CollectedNewMedia, type NewMediaAccountConfig } from './collect.js';
+export { newMediaSummaries } from './summaries.js';
+export { annotatePostFindings, postToRecord, postRecordUrl, postIndex } from './post-records.js';
+export { fetchFeed, type FeedFetchResult, type FeedFetchOptions } from './fetch-feed.js';
+export { findNewMediaPage, parseNewMediaPage, listedFromRecord, type ListedAccount } from './discover.js';
+export { parseZhDate, findZhDate, addDays, daysBetween, shanghaiDay } from './zh-date.js';
+export { decodeFeedBody } from './decode-feed.js';
+export { platformFromUrl, platformFromText } from './platform.js';
+export * from './adapters/index.js';
+export * from './types.js';
