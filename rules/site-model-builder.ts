@@ -1,0 +1,54 @@
+// Assembles the SiteModel that site rules read after the crawl, and the column summaries of findings.json.
+import type { PageRecord } from '../crawler/page-record.js';
+import type { ColumnSummary } from '../reports/audit-schema.js';
+import type { ColumnInventory, LinkEdge, LinkOutcome, NewMediaModel, SiteModel } from './site-model.js';
+import { buildColumnInventory, type ConfigColumn } from './columns/build-inventory.js';
+import { urlKey } from './columns/column-urls.js';
+
+export interface BuildSiteModelInput {
+  startUrl: string;
+  pages: PageRecord[];
+  links: LinkEdge[];
+  outcomes: Map<string, LinkOutcome>;
+  configColumns?: ConfigColumn[];
+  /** Column label or canonical name → office (built-in defaults merged with the config by the caller). */
+  owners?: Record<string, string>;
+  newMedia?: NewMediaModel;
+}
+
+export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
+  const pages = input.pages.filter((p) => p.kind !== 'attachment' && p.kind !== 'post');
+  const byKey = new Map<string, PageRecord>();
+  for (const p of pages) {
+    const k = urlKey(p.url);
+    if (!byKey.has(k)) byKey.set(k, p);
+  }
+  // Redirected pages are also found under the URL that was asked for (links point there).
+  for (const p of pages) if (p.requestedUrl && !byKey.has(urlKey(p.requestedUrl))) byKey.set(urlKey(p.requestedUrl), p);
+  const owners = { ...(input.owners ?? {}) };
+  const home = byKey.get(urlKey(input.startUrl)) ?? pages.find((p) => p.kind === 'home');
+  const model: SiteModel = {
+    startUrl: input.startUrl,
+    pages,
+    pageByUrl: (url: string) => byKey.get(urlKey(url)),
+    links: input.links,
+    outcomes: input.outcomes,
+    columns: buildColumnInventory(pages, { siteUrl: input.startUrl, configColumns: input.configColumns, owners }),
+    owners,
+  };
+  if (home) model.home = home;
+  if (input.newMedia) model.newMedia = input.newMedia;
+  return model;
+}
+
+/** One summary row per column for findings.json (name, canonical, url, entry count, newest date, owner). */
+export function columnSummaries(inventory: ColumnInventory): ColumnSummary[] {
+  return inventory.columns.map((c) => {
+    const summary: ColumnSummary = { name: c.name, url: c.url, entries: c.entries.length };
+    if (c.canonical) summary.canonical = c.canonical;
+    const newest = c.entries.find((e) => e.date)?.date;
+    if (newest) summary.newest = newest;
+    if (c.owner) summary.owner = c.owner;
+    return summary;
+  });
+}
