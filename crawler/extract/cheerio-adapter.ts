@@ -1,0 +1,74 @@
+// PageAdapter over cheerio/domhandler (the crawler side).
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
+
+// <template> content is not in the DOM tree in browsers; <noscript> content is raw text in a scripting browser and
+// in cheerio but parsed into elements by happy-dom. Both adapters treat them as empty so every side agrees.
+const OPAQUE = new Set(['template', 'noscript']);
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function collectText(node: ParentNode, out: string[]): void {
+  // Iterative: broken pages can nest thousands of levels deep.
+  const stack: AnyNode[] = [...node.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out.push((n as { data: string }).data);
+    else if ((isElement(n) && !OPAQUE.has(n.name)) || n.type === 'cdata') {
+      const kids = (n as ParentNode).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+}
+
+export function createCheerioAdapter(input: CheerioAPI | string, url: string): PageAdapter<Element> {
+  const $ = typeof input === 'string' ? load(input) : input;
+  let rootEl: Element | undefined;
+  return {
+    url,
+    root() {
+      if (!rootEl) {
+        const doc = $.root()[0];
+        rootEl = doc.children.find((c): c is Element => isElement(c) && c.name.toLowerCase() === 'html');
+        if (!rootEl) {
+          // Fragments loaded without a document wrapper: synthesise nothing, use the first element.
+          rootEl = doc.children.find(isElement) ?? ($('<html></html>')[0] as Element);
+        }
+      }
+      return rootEl;
+    },
+    queryAll(selector, within) {
+      const found = within ? $(within).find(selector) : $.root().find(selector);
+      return found.toArray().filter(isElement);
+    },
+    tag(el) {
+      return el.name.toLowerCase();
+    },
+    attr(el, name) {
+      const v = el.attribs[name.toLowerCase()];
+      return v === undefined ? undefined : v;
+    },
+    childNodes(el) {
+      if (OPAQUE.has(el.name)) return [];
+      const out: AdapterNode[] = [];
+      for (const c of el.children) {
+        if (c.type === 'text') out.push((c as { data: string }).data);
+        else if (isElement(c)) out.push(c);
+      }
+      return out;
+    },
+    parent(el) {
+      const p = el.parent;
+      return p && isElement(p) ? p : undefined;
+    },
+    textContent(el) {
+      if (OPAQUE.has(el.name)) return '';
+      const out: string[] = [];
+      collectText(el, out);
+      return out.join('');
+    },
+  };
+}
