@@ -8,6 +8,10 @@ import { disclosureAnnualReportMissing } from './disclosure-annual-report-missin
 import { documentRepealUnmarked } from './document-repeal-unmarked.js';
 import { homepageNotUpdated } from './homepage-not-updated.js';
 import { metaMissing } from './meta-missing.js';
+import { newmediaDuplicate } from './newmedia-duplicate.js';
+import { newmediaStale } from './newmedia-stale.js';
+import { newmediaUnlisted } from './newmedia-unlisted.js';
+import { newmediaUnreachable } from './newmedia-unreachable.js';
 import { privacyIdNumber } from './privacy-id-number.js';
 import { privacyMobile } from './privacy-mobile.js';
 
@@ -20,6 +24,10 @@ export {
   documentRepealUnmarked,
   homepageNotUpdated,
   metaMissing,
+  newmediaDuplicate,
+  newmediaStale,
+  newmediaUnlisted,
+  newmediaUnreachable,
   privacyIdNumber,
   privacyMobile,
 };
@@ -38,5 +46,9 @@ export const nationalPack = definePack({
     'content/serious-error': contentSeriousError,
     'disclosure/annual-report-missing': disclosureAnnualReportMissing,
     'document/repeal-unmarked': documentRepealUnmarked,
+    'newmedia/stale': newmediaStale,
+    'newmedia/unreachable': newmediaUnreachable,
+    'newmedia/unlisted': newmediaUnlisted,
+    'newmedia/duplicate': newmediaDuplicate,
   },
 });
