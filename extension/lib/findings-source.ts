@@ -122,7 +122,7 @@ export class FindingsSource {
     const timer = setTimeout(() => controller.abort(), this.deps.timeoutMs ?? 15_000);
     let res: Awaited<ReturnType<FetchLike>>;
     try {
-      res = await this.deps.fetch(`${settings.serverUrl}${path}`, { headers, signal: controller.signal });
+      res = await this.deps.fetch(`${settings.serverUrl.replace(/\/+$/, '')}${path}`, { headers, signal: controller.signal });
     } catch (error) {
       throw new ServerError(`无法连接审计服务器 ${settings.serverUrl}：${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -1,19 +1,12 @@
-// Page URL matching between the browser's location and findings' urls: the crawler stores normalised URLs, the
-// browser shows what the editor typed. Both sides go through pageKey before comparing.
+// Page URL matching between the browser's location and findings' urls: findings carry URLs normalised by the
+// crawler (crawler/url normalizeUrl), so the browser's URL goes through the same normaliser before comparing.
+import { normalizeUrl } from '../../crawler/url/index.js';
 
-/** Absolute URL without fragment, lower-case host, no default port; undefined when not an http(s) URL. */
+/** Normalised absolute http(s) URL without fragment (as the crawler stores it); undefined otherwise. */
 export function pageKey(raw: string, base?: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  url.hash = '';
-  // URL already lower-cases the host and drops default ports; an empty query "?" is dropped too.
-  if (url.search === '?') url.search = '';
-  return url.href;
+  const href = normalizeUrl(raw, base);
+  // new URL('…?') keeps a bare "?" in href; the crawler never links a bare "?" differently from none.
+  return href?.replace(/\?$/, '');
 }
 
 export function samePage(a: string, b: string): boolean {
