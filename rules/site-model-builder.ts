@@ -4,6 +4,7 @@ import type { ColumnSummary } from '../reports/audit-schema.js';
 import type { ColumnInventory, LinkEdge, LinkOutcome, NewMediaModel, SiteModel } from './site-model.js';
 import { buildColumnInventory, type ConfigColumn } from './columns/build-inventory.js';
 import { urlKey } from './columns/column-urls.js';
+import { mergeOwners } from './engine/default-owners.js';
 
 export interface BuildSiteModelInput {
   startUrl: string;
@@ -11,7 +12,7 @@ export interface BuildSiteModelInput {
   links: LinkEdge[];
   outcomes: Map<string, LinkOutcome>;
   configColumns?: ConfigColumn[];
-  /** Column label or canonical name → office (built-in defaults merged with the config by the caller). */
+  /** Column label or canonical name → office (config `owners`); merged over the built-in DEFAULT_OWNERS. */
   owners?: Record<string, string>;
   newMedia?: NewMediaModel;
 }
@@ -25,7 +26,7 @@ export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
   }
   // Redirected pages are also found under the URL that was asked for (links point there).
   for (const p of pages) if (p.requestedUrl && !byKey.has(urlKey(p.requestedUrl))) byKey.set(urlKey(p.requestedUrl), p);
-  const owners = { ...(input.owners ?? {}) };
+  const owners = mergeOwners(input.owners);
   const home = byKey.get(urlKey(input.startUrl)) ?? pages.find((p) => p.kind === 'home');
   const model: SiteModel = {
     startUrl: input.startUrl,

@@ -22,7 +22,7 @@ describe('buildSiteModel', () => {
     pages,
     links: [{ from: `${s}/`, to: `${s}/zcwj/index.html`, selector: 'a', tag: 'a', text: '政策文件', attachment: false }],
     outcomes,
-    owners: { 政策文件: '办公室' },
+    owners: { 政策文件: '办公室', 通知公告: '宣传中心' },
     newMedia: { accounts: [] },
   });
 
@@ -34,7 +34,8 @@ describe('buildSiteModel', () => {
     expect(site.pageByUrl(`${s}/nope.html`)).toBeUndefined();
     expect(site.outcomes).toBe(outcomes);
     expect(site.newMedia).toEqual({ accounts: [] });
-    expect(site.owners).toEqual({ 政策文件: '办公室' });
+    expect(site.owners['政策文件']).toBe('办公室');
+    expect(site.owners['规范性文件']).toBe('法规处');
   });
 
   it('builds the column inventory and schema-valid summaries', () => {
@@ -43,7 +44,7 @@ describe('buildSiteModel', () => {
     for (const row of summaries) expect(columnSummarySchema.safeParse(row).success).toBe(true);
     expect(summaries).toEqual([
       { name: '政策文件', canonical: '政策文件', url: `${s}/zcwj/index.html`, entries: 2, newest: '2022-05-01', owner: '办公室' },
-      { name: '通知公告', canonical: '通知公告', url: `${s}/tzgg/index.html`, entries: 0 },
+      { name: '通知公告', canonical: '通知公告', url: `${s}/tzgg/index.html`, entries: 0, owner: '宣传中心' },
     ]);
   });
 });
