@@ -115,6 +115,10 @@ export const auditSchema = z.object({
   verdict: verdictSchema.optional(),
   columns: z.array(columnSummarySchema).optional(),
   newMedia: z.object({ accounts: z.array(newMediaAccountSummarySchema) }).optional(),
+  /** Added field: zh-CN title and fix of each rule that ran (from rule meta docs), so reports need not import rules. */
+  ruleDocs: z
+    .array(z.object({ id: z.string(), title: z.string(), fix: z.string().optional(), source: z.string().optional() }))
+    .optional(),
 });
 export type AuditResult = z.infer<typeof auditSchema>;
 export type AuditResultInput = z.input<typeof auditSchema>;

@@ -1,0 +1,317 @@
+// The audit history (SQLite via better-sqlite3): audits with their findings, finding lifecycle per site
+// (new / persisting / reopened, and fixed when gone), waivers with expiry, trend and diff.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parseAudit, type AuditResult, type Finding, type Severity } from '../audit-schema.js';
+import { severityCounts } from '../render/summary.js';
+import { hostKey, pageKey, siteKey } from '../url-key.js';
+import { isIsoDate, shanghaiDate } from '../time.js';
+import { HistoryError, toHistoryError } from './history-error.js';
+import { migrate } from './migrations.js';
+import type { AuditDelta, HistoryContext, Lifecycle, TrendPoint, Waiver } from './history-context.js';
+
+export const HISTORY_FILE = 'history.db';
+
+export interface OpenHistoryOptions {
+  /** Milliseconds to wait for a lock held by another process before failing (default 5000). */
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}
+
+export interface AuditRow {
+  id: string;
+  site: string;
+  siteKey: string;
+  host: string;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  pages: number;
+  total: number;
+  bySeverity: Record<Severity, number>;
+  score?: number;
+  pass?: boolean;
+}
+
+export interface DiffResult {
+  from: AuditRow;
+  to: AuditRow;
+  new: Finding[];
+  fixed: Finding[];
+  persisting: Finding[];
+}
+
+interface RawAudit {
+  id: string;
+  site: string;
+  site_key: string;
+  host: string | null;
+  as_of: string;
+  started_at: string;
+  finished_at: string;
+  pages: number;
+  total: number;
+  json: string;
+}
+
+export class HistoryStore {
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {}
+
+  /** Open (creating and migrating as needed) dataDir/history.db; throws HistoryError with a zh-CN message. */
+  static open(dataDir: string, opts: OpenHistoryOptions = {}): HistoryStore {
+    const file = path.resolve(dataDir, HISTORY_FILE);
+    let db: Database.Database | undefined;
+    try {
+      if (opts.readonly) {
+        if (!fs.existsSync(file)) throw new HistoryError(`历史数据库不存在：${file}（尚未记录任何审计）`, 'not-found');
+      } else {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+      }
+      db = new Database(file, { timeout: opts.busyTimeoutMs ?? 5000, readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+      db.pragma('foreign_keys = ON');
+      if (!opts.readonly) {
+        db.pragma('journal_mode = WAL');
+        migrate(db);
+      } else {
+        db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+      }
+      return new HistoryStore(db, file);
+    } catch (err) {
+      db?.close();
+      throw toHistoryError(err, file);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private wrap<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw toHistoryError(err, this.file);
+    }
+  }
+
+  /** Store an audit (replacing one with the same id) and return its delta against the previous audit of the site. */
+  record(audit: AuditResult): { auditId: string; delta?: AuditDelta; lifecycle: Map<string, Lifecycle> } {
+    return this.wrap(() =>
+      this.db
+        .transaction(() => {
+          const a = audit.audit;
+          const key = siteKey(a.site);
+          this.db.prepare('DELETE FROM audits WHERE id = ?').run(a.id);
+          const { delta, lifecycle } = this.deltaFor(key, a.startedAt, audit.findings);
+          this.db
+            .prepare(
+              'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+            )
+            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(audit), new Date().toISOString());
+          const ins = this.db.prepare(
+            'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key) VALUES (?,?,?,?,?,?,?,?,?)',
+          );
+          for (const f of audit.findings) {
+            ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', pageKey(f.url) ?? f.url);
+          }
+          return { auditId: a.id, delta, lifecycle };
+        })
+        .immediate(),
+    );
+  }
+
+  private previousOf(key: string, startedAt: string): AuditRow | undefined {
+    const raw = this.db
+      .prepare('SELECT * FROM audits WHERE site_key = ? AND started_at < ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
+      .get(key, startedAt) as RawAudit | undefined;
+    return raw ? this.toRow(raw) : undefined;
+  }
+
+  private toRow(raw: RawAudit): AuditRow {
+    let bySeverity = { critical: 0, serious: 0, moderate: 0, minor: 0 } as Record<Severity, number>;
+    let score: number | undefined;
+    let pass: boolean | undefined;
+    try {
+      const audit = JSON.parse(raw.json) as AuditResult;
+      bySeverity = severityCounts(audit.findings);
+      score = audit.verdict?.score;
+      pass = audit.verdict?.pass;
+    } catch {
+      // A row whose JSON does not parse still lists; its counts stay zero.
+    }
+    return {
+      id: raw.id,
+      site: raw.site,
+      siteKey: raw.site_key,
+      host: raw.host ?? '',
+      asOf: raw.as_of,
+      startedAt: raw.started_at,
+      finishedAt: raw.finished_at,
+      pages: raw.pages,
+      total: raw.total,
+      bySeverity,
+      score,
+      pass,
+    };
+  }
+
+  /** Audits, newest first; filtered by site (start URL, any page URL of the site, or a host). */
+  listAudits(site?: string): AuditRow[] {
+    return this.wrap(() => {
+      const rows = site
+        ? (this.db
+            .prepare('SELECT * FROM audits WHERE site_key = ? OR host = ? ORDER BY started_at DESC, rowid DESC')
+            .all(siteKey(site), hostKey(site) ?? site.toLowerCase()) as RawAudit[])
+        : (this.db.prepare('SELECT * FROM audits ORDER BY started_at DESC, rowid DESC').all() as RawAudit[]);
+      return rows.map((r) => this.toRow(r));
+    });
+  }
+
+  /** One row per site with its latest audit. */
+  sites(): AuditRow[] {
+    const seen = new Set<string>();
+    return this.listAudits().filter((a) => (seen.has(a.siteKey) ? false : (seen.add(a.siteKey), true)));
+  }
+
+  getAuditRow(id: string): AuditRow | undefined {
+    return this.wrap(() => {
+      const raw = this.db.prepare('SELECT * FROM audits WHERE id = ?').get(id) as RawAudit | undefined;
+      return raw ? this.toRow(raw) : undefined;
+    });
+  }
+
+  getAudit(id: string): AuditResult | undefined {
+    return this.wrap(() => {
+      const raw = this.db.prepare('SELECT json FROM audits WHERE id = ?').get(id) as { json: string } | undefined;
+      return raw ? parseAudit(JSON.parse(raw.json)) : undefined;
+    });
+  }
+
+  latestAudit(site: string): AuditRow | undefined {
+    return this.listAudits(site)[0];
+  }
+
+  findingsOf(auditId: string): Finding[] {
+    return this.getAudit(auditId)?.findings ?? [];
+  }
+
+  lifecycleOf(auditId: string): Map<string, Lifecycle> {
+    return this.wrap(
+      () =>
+        new Map(
+          (this.db.prepare('SELECT id, lifecycle FROM findings WHERE audit_id = ?').all(auditId) as { id: string; lifecycle: Lifecycle | null }[]).map(
+            (r) => [r.id, r.lifecycle ?? 'new'],
+          ),
+        ),
+    );
+  }
+
+  /** new = only in `to`; fixed = only in `from`; persisting = in both. */
+  diff(fromId: string, toId: string): DiffResult {
+    const from = this.getAuditRow(fromId);
+    const to = this.getAuditRow(toId);
+    if (!from) throw new HistoryError(`未找到审计：${fromId}`, 'not-found');
+    if (!to) throw new HistoryError(`未找到审计：${toId}`, 'not-found');
+    return { from, to, ...diffFindings(this.findingsOf(fromId), this.findingsOf(toId)) };
+  }
+
+  trend(site: string): TrendPoint[] {
+    return this.listAudits(site)
+      .reverse()
+      .map((a) => ({ auditId: a.id, asOf: a.asOf, total: a.total, bySeverity: a.bySeverity, score: a.score, pass: a.pass }));
+  }
+
+  /** Accept a finding until a date; the finding must be in a stored audit. Replaces an earlier waiver. */
+  waive(w: { findingId: string; reason: string; until: string; by?: string }, today = shanghaiDate()): Waiver {
+    if (!w.reason.trim()) throw new HistoryError('豁免理由不能为空', 'invalid');
+    if (!isIsoDate(w.until)) throw new HistoryError(`有效期“${w.until}”格式错误，应为 YYYY-MM-DD`, 'invalid');
+    if (w.until < today) throw new HistoryError(`有效期 ${w.until} 早于今天（${today}），豁免不会生效`, 'invalid');
+    return this.wrap(() => {
+      const row = this.db
+        .prepare('SELECT a.site_key AS site_key FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ? ORDER BY a.started_at DESC LIMIT 1')
+        .get(w.findingId) as { site_key: string } | undefined;
+      if (!row) throw new HistoryError(`历史记录中没有编号为 ${w.findingId} 的问题（请先记录包含该问题的审计）`, 'not-found');
+      const createdAt = new Date().toISOString();
+      this.db
+        .prepare('INSERT OR REPLACE INTO waivers (finding_id, site_key, reason, by, until, created_at) VALUES (?,?,?,?,?,?)')
+        .run(w.findingId, row.site_key, w.reason.trim(), w.by?.trim() || null, w.until, createdAt);
+      return { findingId: w.findingId, reason: w.reason.trim(), by: w.by?.trim() || undefined, until: w.until, createdAt, site: row.site_key };
+    });
+  }
+
+  /** Waivers in force on `onDate` (until is inclusive); expired ones do not apply. */
+  waivers(opts: { site?: string; onDate?: string; includeExpired?: boolean } = {}): Waiver[] {
+    const onDate = opts.onDate ?? shanghaiDate();
+    return this.wrap(() => {
+      const rows = this.db.prepare('SELECT * FROM waivers ORDER BY created_at').all() as {
+        finding_id: string;
+        site_key: string | null;
+        reason: string;
+        by: string | null;
+        until: string;
+        created_at: string;
+      }[];
+      const wantKey = opts.site ? siteKey(opts.site) : undefined;
+      const wantHost = opts.site ? hostKey(opts.site) : undefined;
+      return rows
+        .filter((r) => opts.includeExpired || r.until >= onDate)
+        .filter((r) => !opts.site || r.site_key === wantKey || (wantHost !== undefined && hostKey(r.site_key ?? '') === wantHost))
+        .map((r) => ({ findingId: r.finding_id, reason: r.reason, by: r.by ?? undefined, until: r.until, createdAt: r.created_at, site: r.site_key ?? undefined }));
+    });
+  }
+
+  /** Trend, delta and waivers for one audit, as its reports show them (waivers judged on the audit's date). */
+  contextFor(audit: AuditResult): HistoryContext {
+    const a = audit.audit;
+    const trend: TrendPoint[] = this.listAudits(a.site)
+      .reverse()
+      .filter((row) => row.startedAt <= a.startedAt && row.id !== a.id)
+      .map((row) => ({ auditId: row.id, asOf: row.asOf, total: row.total, bySeverity: row.bySeverity, score: row.score, pass: row.pass }));
+    trend.push({ auditId: a.id, asOf: a.asOf, total: audit.findings.length, bySeverity: severityCounts(audit.findings), score: audit.verdict?.score, pass: audit.verdict?.pass });
+    const delta = this.wrap(() => this.deltaFor(siteKey(a.site), a.startedAt, audit.findings).delta);
+    return { trend, delta, waivers: this.waivers({ site: a.site, onDate: a.asOf }) };
+  }
+
+  private deltaFor(key: string, startedAt: string, findings: Finding[]): { delta?: AuditDelta; lifecycle: Map<string, Lifecycle> } {
+    const prev = this.previousOf(key, startedAt);
+    const prevFindings = prev ? this.findingsOf(prev.id) : [];
+    const prevIds = new Set(prevFindings.map((f) => f.id));
+    const earlier = new Set(
+      (
+        this.db
+          .prepare('SELECT DISTINCT f.id FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.site_key = ? AND a.started_at < ?')
+          .all(key, startedAt) as { id: string }[]
+      ).map((r) => r.id),
+    );
+    const lifecycle = new Map<string, Lifecycle>();
+    for (const f of findings) lifecycle.set(f.id, prevIds.has(f.id) ? 'persisting' : earlier.has(f.id) ? 'reopened' : 'new');
+    if (!prev) return { lifecycle };
+    const current = new Set(findings.map((f) => f.id));
+    const ids = (l: Lifecycle) => [...lifecycle].filter(([, v]) => v === l).map(([id]) => id);
+    return {
+      lifecycle,
+      delta: {
+        previousAuditId: prev.id,
+        previousAsOf: prev.asOf,
+        new: ids('new'),
+        persisting: ids('persisting'),
+        reopened: ids('reopened'),
+        fixed: prevFindings.filter((f) => !current.has(f.id)),
+      },
+    };
+  }
+}
+
+export function diffFindings(from: Finding[], to: Finding[]): { new: Finding[]; fixed: Finding[]; persisting: Finding[] } {
+  const fromIds = new Set(from.map((f) => f.id));
+  const toIds = new Set(to.map((f) => f.id));
+  return {
+    new: to.filter((f) => !fromIds.has(f.id)),
+    fixed: from.filter((f) => !toIds.has(f.id)),
+    persisting: to.filter((f) => fromIds.has(f.id)),
+  };
+}

@@ -1,0 +1,115 @@
+// Versioned schema migrations. Each step runs once, in a transaction, and records itself in schema_version.
+// Never edit a shipped step: add a new one.
+import type Database from 'better-sqlite3';
+import { HistoryError } from './history-error.js';
+import { hostKey, pageKey } from '../url-key.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'audits and findings',
+    up(db) {
+      db.exec(`
+        CREATE TABLE audits (
+          id TEXT PRIMARY KEY,
+          site TEXT NOT NULL,
+          site_key TEXT NOT NULL,
+          as_of TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          finished_at TEXT NOT NULL,
+          pages INTEGER NOT NULL,
+          total INTEGER NOT NULL,
+          json TEXT NOT NULL,
+          recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX audits_site ON audits(site_key, started_at);
+        CREATE TABLE findings (
+          audit_id TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+          id TEXT NOT NULL,
+          rule TEXT NOT NULL,
+          severity TEXT NOT NULL,
+          url TEXT NOT NULL,
+          owner TEXT,
+          message TEXT NOT NULL,
+          PRIMARY KEY (audit_id, id)
+        );
+        CREATE INDEX findings_id ON findings(id);
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'finding lifecycle, page/host keys, waivers',
+    up(db) {
+      db.exec(`
+        ALTER TABLE audits ADD COLUMN host TEXT;
+        ALTER TABLE findings ADD COLUMN lifecycle TEXT;
+        ALTER TABLE findings ADD COLUMN url_key TEXT;
+        CREATE TABLE waivers (
+          finding_id TEXT PRIMARY KEY,
+          site_key TEXT,
+          reason TEXT NOT NULL,
+          by TEXT,
+          until TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX audits_host ON audits(host, started_at);
+        CREATE INDEX findings_url_key ON findings(url_key);
+      `);
+      // Backfill keys and lifecycle of audits stored by v1.
+      const setHost = db.prepare('UPDATE audits SET host = ? WHERE id = ?');
+      for (const a of db.prepare('SELECT id, site FROM audits').all() as { id: string; site: string }[]) {
+        setHost.run(hostKey(a.site) ?? '', a.id);
+      }
+      const setKey = db.prepare('UPDATE findings SET url_key = ? WHERE audit_id = ? AND id = ?');
+      for (const f of db.prepare('SELECT audit_id, id, url FROM findings').all() as { audit_id: string; id: string; url: string }[]) {
+        setKey.run(pageKey(f.url) ?? f.url, f.audit_id, f.id);
+      }
+      const sites = db.prepare('SELECT DISTINCT site_key FROM audits').all() as { site_key: string }[];
+      const setLife = db.prepare('UPDATE findings SET lifecycle = ? WHERE audit_id = ? AND id = ?');
+      for (const { site_key } of sites) {
+        const audits = db.prepare('SELECT id FROM audits WHERE site_key = ? ORDER BY started_at, rowid').all(site_key) as { id: string }[];
+        const ever = new Set<string>();
+        let prev = new Set<string>();
+        for (const a of audits) {
+          const ids = (db.prepare('SELECT id FROM findings WHERE audit_id = ?').all(a.id) as { id: string }[]).map((r) => r.id);
+          for (const id of ids) setLife.run(prev.has(id) ? 'persisting' : ever.has(id) ? 'reopened' : 'new', a.id, id);
+          prev = new Set(ids);
+          for (const id of ids) ever.add(id);
+        }
+      }
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function currentVersion(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/** Bring the database to `target` (default: latest). Returns the versions applied. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number[] {
+  const from = currentVersion(db);
+  if (from > LATEST_VERSION) {
+    throw new HistoryError(`历史数据库版本（v${from}）高于本程序支持的版本（v${LATEST_VERSION}），请升级 gongkai`, 'too-new');
+  }
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

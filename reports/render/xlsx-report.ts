@@ -1,0 +1,163 @@
+// report.xlsx (exceljs): 汇总 summary, one 整改清单 per responsible office (with empty columns the office fills in
+// and a 整改状态 drop-down), one sheet per rule family, and the waived findings apart.
+import ExcelJS from 'exceljs';
+import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding } from '../audit-schema.js';
+import type { HistoryContext } from '../history/history-context.js';
+import { safeHref } from './escape.js';
+import { familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
+import { columnOf, countBy, ownerOf, summarize } from './summary.js';
+import { sheetName } from './sheet-name.js';
+import { shanghaiDateTime } from '../time.js';
+
+export interface XlsxReportOptions {
+  history?: HistoryContext;
+  screenshots?: Record<string, string>;
+}
+
+export const RECTIFY_COLUMNS = ['序号', '问题', '页面', '栏目', '严重程度', '规则', '整改要求', '整改措施', '完成时限', '整改状态', '截图'];
+export const RECTIFY_STATUSES = ['未整改', '整改中', '已整改'];
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF8B1A1A' } };
+const FONT = 'Microsoft YaHei';
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+  row.fill = HEADER_FILL;
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  row.height = 22;
+}
+
+/** A hyperlink cell for http(s) targets and local evidence files; plain text otherwise. */
+function linkCell(url: string | undefined, text?: string): ExcelJS.CellValue {
+  if (!url) return '';
+  const href = safeHref(url) ?? (/^evidence\/[0-9a-f]+\.png$/.test(url) ? url : undefined);
+  return href ? { text: text ?? url, hyperlink: href } : (text ?? url);
+}
+
+function addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [
+    { width: 6 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 9 }, { width: 18 }, { width: 36 }, { width: 28 }, { width: 12 }, { width: 10 }, { width: 14 },
+  ];
+  styleHeader(ws.addRow(RECTIFY_COLUMNS));
+  findings.forEach((f, i) => {
+    const shot = opts.screenshots?.[f.url];
+    const row = ws.addRow([
+      i + 1,
+      f.message,
+      linkCell(f.url),
+      columnOf(f),
+      SEVERITY_LABEL_ZH[f.severity],
+      ruleTitle(audit, f.rule),
+      ruleFix(audit, f.rule),
+      '',
+      '',
+      '',
+      shot ? linkCell(shot, '查看截图') : '',
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.font = { name: FONT };
+    ws.getCell(row.number, 10).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${RECTIFY_STATUSES.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '整改状态',
+      error: `请选择：${RECTIFY_STATUSES.join('、')}`,
+    };
+    ws.getCell(row.number, 9).numFmt = 'yyyy-mm-dd';
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RECTIFY_COLUMNS.length } };
+  return ws;
+}
+
+function addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [{ width: 6 }, { width: 9 }, { width: 18 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 10 }, { width: 30 }, { width: 30 }, { width: 14 }, { width: 30 }];
+  styleHeader(ws.addRow(['序号', '严重程度', '规则', '问题', '页面', '栏目', '责任处室', '元素选择器', '目标', '截图', '编号']));
+  findings.forEach((f, i) => {
+    const shot = opts.screenshots?.[f.url];
+    const row = ws.addRow([i + 1, SEVERITY_LABEL_ZH[f.severity], ruleTitle(audit, f.rule), f.message, linkCell(f.url), columnOf(f), ownerOf(f), f.selector ?? '', f.target ?? '', shot ? linkCell(shot, '查看截图') : '', f.id]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.font = { name: FONT };
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
+}
+
+function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, opts: XlsxReportOptions): void {
+  const sum = summarize(audit, opts.history);
+  const ws = wb.addWorksheet(name);
+  ws.columns = [{ width: 28 }, { width: 16 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
+  const title = ws.addRow(['政府网站内容审计汇总']);
+  title.font = { name: FONT, bold: true, size: 16 };
+  ws.mergeCells(1, 1, 1, 6);
+  const kv = (k: string, v: ExcelJS.CellValue) => {
+    const r = ws.addRow([k, v]);
+    r.getCell(1).font = { name: FONT, bold: true };
+  };
+  const a = audit.audit;
+  kv('网站', linkCell(a.site));
+  kv('检查基准日', a.asOf);
+  kv('审计时间', `${shanghaiDateTime(a.startedAt)} 至 ${shanghaiDateTime(a.finishedAt)}`);
+  kv('抓取页面数', a.pagesCrawled);
+  if (a.linksChecked !== undefined) kv('检查链接数', a.linksChecked);
+  kv('审计编号', a.id);
+  if (audit.verdict) {
+    kv('检查结论', audit.verdict.pass ? '合格' : '不合格');
+    kv('得分', audit.verdict.score);
+    const fired = audit.verdict.vetoes.filter((v) => v.fired);
+    kv('触发单项否决', fired.length ? fired.map((v) => v.title).join('、') : '无');
+  }
+  kv('问题总数', sum.total);
+  if (sum.waived.length) kv('已豁免问题', sum.waived.length);
+  ws.addRow([]);
+  styleHeader(ws.addRow(['严重程度', '问题数']));
+  for (const s of SEVERITIES) ws.addRow([SEVERITY_LABEL_ZH[s], sum.bySeverity[s]]);
+  ws.addRow([]);
+  styleHeader(ws.addRow(['责任处室', '问题数', ...SEVERITIES.map((s) => SEVERITY_LABEL_ZH[s])]));
+  for (const r of sum.byOwner) {
+    const mine = sum.open.filter((f) => ownerOf(f) === r.key);
+    ws.addRow([r.key, r.count, ...SEVERITIES.map((s) => mine.filter((f) => f.severity === s).length)]);
+  }
+  ws.addRow([]);
+  styleHeader(ws.addRow(['规则', '问题数']));
+  for (const r of sum.byRule) ws.addRow([`${ruleTitle(audit, r.key)}（${r.key}）`, r.count]);
+  ws.addRow([]);
+  styleHeader(ws.addRow(['栏目', '问题数']));
+  for (const r of sum.byColumn) ws.addRow([r.key, r.count]);
+  if (audit.verdict?.deductions.length) {
+    ws.addRow([]);
+    styleHeader(ws.addRow(['扣分项', '问题数', '扣分']));
+    for (const d of audit.verdict.deductions) ws.addRow([d.title, d.count, d.points]);
+  }
+  const d = opts.history?.delta;
+  if (d) {
+    ws.addRow([]);
+    styleHeader(ws.addRow([`与上次审计（${d.previousAsOf}）对比`, '问题数']));
+    ws.addRow(['新增', d.new.length]);
+    ws.addRow(['已整改', d.fixed.length]);
+    ws.addRow(['仍存在', d.persisting.length]);
+    ws.addRow(['复现', d.reopened.length]);
+  }
+}
+
+export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongkai';
+  wb.created = new Date(audit.audit.finishedAt);
+  const taken = new Set<string>();
+  const sum = summarize(audit, opts.history);
+  addSummarySheet(wb, sheetName('汇总', taken), audit, opts);
+  for (const { key: office } of countBy(sum.open, ownerOf)) {
+    addRectifySheet(wb, sheetName(`整改清单-${office}`, taken), audit, sum.open.filter((f) => ownerOf(f) === office), opts);
+  }
+  for (const { key: family } of countBy(sum.open, (f) => ruleFamily(f.rule))) {
+    addFamilySheet(wb, sheetName(`规则-${familyLabel(family)}`, taken), audit, sum.open.filter((f) => ruleFamily(f.rule) === family), opts);
+  }
+  if (sum.waived.length) addFamilySheet(wb, sheetName('已豁免', taken), audit, sum.waived, opts);
+  return wb;
+}
+
+export async function writeXlsx(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<void> {
+  await buildWorkbook(audit, opts).xlsx.writeFile(file);
+}

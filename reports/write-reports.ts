@@ -1,0 +1,90 @@
+// Writes the selected report formats for one audit into outDir. Renderers are pure functions of the audit and
+// the history context; this module only gathers inputs (history, evidence) and writes files.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AuditResult } from './audit-schema.js';
+import type { HistoryContext } from './history/history-context.js';
+import { HistoryStore } from './history/history-store.js';
+import { renderHtmlReport } from './render/html-report.js';
+import { renderCsv } from './render/csv-report.js';
+import { writeXlsx } from './render/xlsx-report.js';
+import { captureEvidence, type EvidenceOptions } from './evidence/capture-evidence.js';
+
+export type ReportFormat = 'json' | 'html' | 'xlsx' | 'csv';
+export const REPORT_FORMATS: ReportFormat[] = ['json', 'html', 'xlsx', 'csv'];
+
+export interface WriteReportsOptions {
+  formats: ReportFormat[];
+  /** Capture evidence screenshots of pages with findings (headless Chromium). */
+  evidence?: boolean;
+  evidenceOptions?: EvidenceOptions;
+  /** History store directory; when given without `history`, trend, delta and waivers are read from it. */
+  dataDir?: string;
+  history?: HistoryContext;
+}
+
+export interface WriteReportsResult {
+  files: string[];
+  /** zh-CN notes on what could not be done (history unreadable, screenshots failed); never fatal. */
+  warnings?: string[];
+}
+
+/** Read the history context of an audit; undefined (with a warning) when the store cannot be read. */
+export function loadHistoryContext(audit: AuditResult, dataDir: string): { history?: HistoryContext; warning?: string } {
+  let store: HistoryStore | undefined;
+  try {
+    store = HistoryStore.open(dataDir, { readonly: true, busyTimeoutMs: 2000 });
+    return { history: store.contextFor(audit) };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return code === 'not-found' ? {} : { warning: `读取历史数据失败，报告不含趋势与对比：${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    store?.close();
+  }
+}
+
+export async function writeReports(audit: AuditResult, outDir: string, opts: WriteReportsOptions): Promise<WriteReportsResult> {
+  await fs.mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  const warnings: string[] = [];
+  let history = opts.history;
+  if (!history && opts.dataDir) {
+    const loaded = loadHistoryContext(audit, opts.dataDir);
+    history = loaded.history;
+    if (loaded.warning) warnings.push(loaded.warning);
+  }
+  let screenshots: Record<string, string> | undefined;
+  if (opts.evidence) {
+    const ev = await captureEvidence(audit, outDir, opts.evidenceOptions);
+    screenshots = ev.screenshots;
+    files.push(...Object.values(ev.screenshots).map((p) => path.join(outDir, p)));
+    warnings.push(...ev.failures.map((f) => (f.url ? `${f.url}：${f.error}` : f.error)));
+  }
+  const formats = new Set(opts.formats);
+  if (formats.has('json')) {
+    // The crawler writes findings.json itself; write it only when it is not there yet.
+    const file = path.join(outDir, 'findings.json');
+    try {
+      await fs.access(file);
+    } catch {
+      await fs.writeFile(file, JSON.stringify(audit, null, 2) + '\n', 'utf8');
+    }
+    files.push(file);
+  }
+  if (formats.has('html')) {
+    const file = path.join(outDir, 'report.html');
+    await fs.writeFile(file, renderHtmlReport(audit, { history, screenshots }), 'utf8');
+    files.push(file);
+  }
+  if (formats.has('xlsx')) {
+    const file = path.join(outDir, 'report.xlsx');
+    await writeXlsx(audit, file, { history, screenshots });
+    files.push(file);
+  }
+  if (formats.has('csv')) {
+    const file = path.join(outDir, 'report.csv');
+    await fs.writeFile(file, renderCsv(audit, { history, screenshots }), 'utf8');
+    files.push(file);
+  }
+  return warnings.length ? { files, warnings } : { files };
+}
