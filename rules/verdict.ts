@@ -56,7 +56,8 @@ export const DEFAULT_DEDUCTIONS: readonly DeductionRule[] = [
 ];
 
 const COUNTED_CLASSES = new Set(['news', 'notice']);
-const NEWMEDIA_VETO = /^newmedia\/(not-updated|stale|serious-error|no-interaction|interaction)/;
+// newmedia/stale: no post in the 2 weeks before the check (one-strike item for new media).
+const NEWMEDIA_VETO = /^newmedia\/(stale|not-updated|no-interaction|interaction)/;
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;

@@ -7,6 +7,8 @@ import { contentSeriousError } from './content-serious-error.js';
 import { disclosureAnnualReportMissing } from './disclosure-annual-report-missing.js';
 import { documentRepealUnmarked } from './document-repeal-unmarked.js';
 import { homepageNotUpdated } from './homepage-not-updated.js';
+import { linkBroken } from './link-broken.js';
+import { linkUnverified } from './link-unverified.js';
 import { metaMissing } from './meta-missing.js';
 import { newmediaDuplicate } from './newmedia-duplicate.js';
 import { newmediaStale } from './newmedia-stale.js';
@@ -23,6 +25,8 @@ export {
   disclosureAnnualReportMissing,
   documentRepealUnmarked,
   homepageNotUpdated,
+  linkBroken,
+  linkUnverified,
   metaMissing,
   newmediaDuplicate,
   newmediaStale,
@@ -46,6 +50,8 @@ export const nationalPack = definePack({
     'content/serious-error': contentSeriousError,
     'disclosure/annual-report-missing': disclosureAnnualReportMissing,
     'document/repeal-unmarked': documentRepealUnmarked,
+    'link/broken': linkBroken,
+    'link/unverified': linkUnverified,
     'newmedia/stale': newmediaStale,
     'newmedia/unreachable': newmediaUnreachable,
     'newmedia/unlisted': newmediaUnlisted,
