@@ -127,7 +127,7 @@ describe('migrations', () => {
   it('refuses a database from a newer version', () => {
     const dataDir = tmp();
     const db = new Database(path.join(dataDir, 'history.db'));
-    db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL); INSERT INTO schema_version VALUES (99, 'x')');
+    db.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL); INSERT INTO schema_version VALUES (99, 'x')");
     db.close();
     expect(() => HistoryStore.open(dataDir)).toThrow(/高于本程序支持的版本/);
   });
