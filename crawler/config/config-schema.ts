@@ -33,6 +33,18 @@ export const crawlConfigSchema = z
     /** Extra hosts treated as the same site (e.g. www. and bare domain). */
     sameSiteHosts: z.array(z.string()).default([]),
     render: z.boolean().default(false),
+    /** Body cap for pages in bytes (decoded); larger pages are cut and noted. */
+    maxBytes: z.number().int().positive().optional(),
+    /** Download cap for attachments whose text is scanned. */
+    attachmentMaxBytes: z.number().int().positive().optional(),
+    /** Link targets checked at once (across hosts; each host stays capped by concurrency and rate). */
+    linkConcurrency: z.number().int().positive().max(256).optional(),
+    /** Wait before re-checking a failed link, ms. */
+    recheckDelayMs: z.number().int().nonnegative().optional(),
+    /** Check links to other sites (default true). */
+    checkExternal: z.boolean().default(true),
+    /** Link depth from the start page beyond which pages are not crawled (calendar/pagination traps). */
+    maxDepth: z.number().int().positive().optional(),
   })
   .strict();
 

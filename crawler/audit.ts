@@ -1,0 +1,379 @@
+// runAudit: config → crawl (with page rules) → attachments → new media → link check → site model → site rules →
+// verdict → findings.json (validated, written atomically) → reports and history. One audit = one set of
+// objects (fetcher, crawler configuration, state); nothing global, so audits can run side by side.
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { auditSchema, SEVERITY_RANK, type AuditResult, type Finding } from '../reports/audit-schema.js';
+import { isIsoDate, shanghaiDate } from '../reports/time.js';
+import type { RulePack } from '../rules/define-rule.js';
+import { dedupeFindings, RuleRunner } from '../rules/engine/rule-runner.js';
+import { buildSiteModel, columnSummaries } from '../rules/site-model-builder.js';
+import { computeVerdict } from '../rules/verdict.js';
+import type { SiteModel } from '../rules/site-model.js';
+import { AuditInterruptedError, OutputError, SiteUnreachableError, UsageError } from './audit-errors.js';
+import { loadConfig, parseConfig } from './config/load-config.js';
+import type { GongkaiConfig, GongkaiConfigInput } from './config/config-schema.js';
+import { attachmentTargets, scanAttachments } from './crawl/attachments.js';
+import { CrawlState } from './crawl/crawl-state.js';
+import { crawlSite, type CrawlProgress } from './crawl/crawl-site.js';
+import { Journal, JOURNAL_FILE, readJournal } from './crawl/journal.js';
+import type { PageContext } from './crawl/process-page.js';
+import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
+import { LinkChecker } from './links/link-checker.js';
+import { linkEdges } from './links/link-graph.js';
+import { isSameSite, normalizeUrl } from './url/normalize.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface AuditProgress extends CrawlProgress {
+  phase: 'crawl' | 'attachments' | 'links' | 'rules' | 'reports';
+  linksChecked?: number;
+}
+
+export interface AuditOptions {
+  url: string;
+  /** Config file (JSON or YAML) or an already parsed config object. */
+  configFile?: string;
+  config?: GongkaiConfigInput;
+  /** Output directory (default ./gongkai-report). */
+  outDir?: string;
+  asOf?: string;
+  maxPages?: number;
+  concurrency?: number;
+  rate?: number;
+  resume?: boolean;
+  render?: boolean;
+  formats?: ('json' | 'html' | 'xlsx' | 'csv')[];
+  evidence?: boolean;
+  /** false lifts politeness (no rate limit, robots off) — only for loopback demo, bench and tests. */
+  polite?: boolean;
+  /** Rule packs (default: every built-in pack). */
+  packs?: RulePack[];
+  /** Write reports and history after findings.json (default true). */
+  reports?: boolean;
+  signal?: AbortSignal;
+  onProgress?(progress: AuditProgress): void;
+  /** zh-CN log lines (warnings, phases). */
+  onLog?(message: string): void;
+  /** Test knobs for the HTTP layer (timeouts, backoff). */
+  fetcher?: PoliteFetcherOptions;
+  recheckDelayMs?: number;
+}
+
+export interface AuditRun {
+  audit: AuditResult;
+  findingsPath: string;
+  reportFiles: string[];
+  warnings: string[];
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
+  return (await runAuditDetailed(options)).audit;
+}
+
+function auditId(site: string, startedAt: Date): string {
+  const stamp = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  })
+    .format(startedAt)
+    .replace(/[-: ]/g, (c) => (c === ' ' ? '-' : ''));
+  const hash = createHash('sha1').update(`${site}\n${startedAt.toISOString()}`).digest('hex').slice(0, 6);
+  return `${stamp}-${hash}`;
+}
+
+function positiveInt(value: number | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`参数 ${flag} 无效：应为正整数`, flag);
+  return value;
+}
+
+function compileRegexes(list: string[], field: string): RegExp[] {
+  return list.map((source, i) => {
+    try {
+      return new RegExp(source);
+    } catch (error) {
+      throw new UsageError(`配置项 ${field}.${i} 无效：${(error as Error).message}`, `${field}.${i}`);
+    }
+  });
+}
+
+async function defaultPacks(): Promise<RulePack[]> {
+  const mod = await import('./audit-packs.js');
+  return mod.builtInPacks();
+}
+
+/** Fill the column (and the column's office) of page findings made before the column inventory existed. */
+function fillColumns(findings: Finding[], site: SiteModel, defaultOwners: Map<string, string | undefined>): void {
+  for (const f of findings) {
+    if (f.column) continue;
+    const column = site.columns.columnOf(f.url);
+    if (!column) continue;
+    f.column = column.name;
+    const office = site.owners[column.name] ?? (column.canonical ? site.owners[column.canonical] : undefined) ?? column.owner;
+    if (office && (f.owner === undefined || f.owner === defaultOwners.get(f.rule))) f.owner = office;
+  }
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      a.rule.localeCompare(b.rule) ||
+      a.url.localeCompare(b.url) ||
+      (a.target ?? '').localeCompare(b.target ?? '') ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOSPC' ? '磁盘空间不足' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : (error as Error).message;
+    throw new OutputError(`无法写入 ${file}：${why}`);
+  }
+}
+
+export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun> {
+  const log = options.onLog ?? (() => undefined);
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    log(message);
+  };
+
+  // --- usage and config -------------------------------------------------------------------------------------
+  const startUrl = normalizeUrl(options.url ?? '');
+  if (!startUrl) throw new UsageError(`网址无效：“${options.url}”（应为 http:// 或 https:// 开头的完整网址）`, 'url');
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    throw new UsageError(`参数 --as-of 无效：“${options.asOf}”不是 YYYY-MM-DD 格式的有效日期`, '--as-of');
+  }
+  const config: GongkaiConfig = options.config ? parseConfig(options.config) : await loadConfig(options.configFile);
+  const crawl = config.crawl;
+  const maxPages = positiveInt(options.maxPages, '--max-pages') ?? crawl.maxPages;
+  const concurrency = positiveInt(options.concurrency, '--concurrency') ?? crawl.concurrency ?? 8;
+  if (options.rate !== undefined && !(options.rate > 0 && Number.isFinite(options.rate))) {
+    throw new UsageError('参数 --rate 无效：应为大于 0 的数字（每秒请求数）', '--rate');
+  }
+  const polite = options.polite !== false;
+  const rate = polite ? (options.rate ?? crawl.rate ?? 4) : 0;
+  const render = options.render ?? crawl.render;
+  const include = compileRegexes(crawl.include, 'crawl.include');
+  const exclude = compileRegexes(crawl.exclude, 'crawl.exclude');
+  const outDir = resolve(options.outDir ?? 'gongkai-report');
+  const packs = options.packs ?? (await defaultPacks());
+
+  // --- journal (resume) -------------------------------------------------------------------------------------
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new OutputError(`无法创建输出目录 ${outDir}：${(error as Error).message}`);
+  }
+  const journalPath = join(outDir, JOURNAL_FILE);
+  const replayed = options.resume ? readJournal(journalPath) : undefined;
+  if (options.resume && !replayed?.start) warn('没有找到可继续的审计进度，将重新开始审计');
+  let resumedFrom = replayed?.start;
+  if (resumedFrom && resumedFrom.site !== startUrl) {
+    warn(`已保存的进度属于另一个网站（${resumedFrom.site}），将重新开始审计`);
+    resumedFrom = undefined;
+  }
+  if (resumedFrom && options.asOf && options.asOf !== resumedFrom.asOf) {
+    throw new UsageError(`参数 --as-of 与已保存进度的基准日期（${resumedFrom.asOf}）不一致，无法继续`, '--as-of');
+  }
+  const startedAt = resumedFrom ? new Date(resumedFrom.startedAt) : new Date();
+  const asOf = resumedFrom?.asOf ?? options.asOf ?? shanghaiDate();
+  const id = resumedFrom?.id ?? auditId(startUrl, startedAt);
+
+  const runner = new RuleRunner({
+    packs,
+    config: config.rules,
+    asOf,
+    siteUrl: startUrl,
+    settings: { seriousErrors: config.seriousErrors },
+    owners: config.owners,
+  });
+  const defaultOwners = new Map(runner.resolved.map((r) => [r.rule.meta.id, r.rule.meta.owner?.join('、')]));
+
+  const journal = new Journal(journalPath);
+  try {
+    journal.open(!resumedFrom);
+  } catch (error) {
+    throw new OutputError(`无法写入输出目录 ${outDir}：${(error as Error).message}`);
+  }
+  if (!resumedFrom) journal.append({ t: 'start', v: 1, id, site: startUrl, asOf, startedAt: startedAt.toISOString() });
+
+  const fetcher = new PoliteFetcher({
+    rate,
+    robots: polite ? crawl.robots : false,
+    concurrencyPerHost: polite ? Math.min(concurrency, 4) : concurrency,
+    timeoutMs: crawl.timeoutMs,
+    userAgent: crawl.userAgent,
+    maxBytes: crawl.maxBytes,
+    ...options.fetcher,
+  });
+  const state = new CrawlState({ include, exclude, maxPages, maxDepth: crawl.maxDepth }, journal);
+  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state };
+  const progress = (phase: AuditProgress['phase'], extra: Partial<AuditProgress> = {}) =>
+    options.onProgress?.({ phase, done: state.done.size, queued: state.seen.size - state.done.size, errors: state.failures, ...extra });
+
+  try {
+    // --- crawl ----------------------------------------------------------------------------------------------
+    let initial: [string, number][];
+    if (resumedFrom && replayed) {
+      initial = state.restore(replayed);
+      log(`继续上次的审计：已完成 ${state.restored} 个页面，待抓取 ${initial.length} 个`);
+    } else {
+      // The start page is always crawled, whatever include says; include applies to discovered links.
+      initial = state.seed(startUrl);
+    }
+    const crawlOpts = {
+      ctx,
+      fetcher,
+      concurrency,
+      maxBytes: crawl.maxBytes,
+      initial,
+      signal: options.signal,
+      onProgress: (p: CrawlProgress) => options.onProgress?.({ phase: 'crawl', ...p }),
+    };
+    const { interrupted } = render
+      ? await (await import('./crawl/render-crawl.js')).renderSite(crawlOpts)
+      : await crawlSite(crawlOpts);
+    if (interrupted || options.signal?.aborted) throw new AuditInterruptedError();
+
+    const home = state.outcomes.get(startUrl);
+    const homeRecord = state.records.get(home?.finalUrl ?? startUrl) ?? state.records.get(startUrl);
+    if (!home || home.state !== 'ok' || !homeRecord) {
+      const why = home?.status ? `HTTP ${home.status}` : (home?.error ?? '无响应');
+      throw new SiteUnreachableError(`无法访问起始网址 ${startUrl}（${why}），网站无法审计`, startUrl, home?.status ?? home?.error);
+    }
+    journal.append({ t: 'crawled' });
+
+    // --- attachments ------------------------------------------------------------------------------------------
+    const pages = [...state.records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    progress('attachments');
+    await scanAttachments(attachmentTargets(pages), {
+      fetcher,
+      state,
+      runner,
+      maxBytes: crawl.attachmentMaxBytes,
+      signal: options.signal,
+      onDone: () => progress('attachments'),
+    });
+    if (options.signal?.aborted) throw new AuditInterruptedError();
+
+    // --- new media: crawler/newmedia hooks in here (NewMediaModel + post records through runner.runPage) ------
+    const newMedia = undefined;
+
+    // --- link check -------------------------------------------------------------------------------------------
+    const edges = linkEdges(pages);
+    const isInternal = (url: string) => isSameSite(url, startUrl, crawl.sameSiteHosts);
+    let checked = 0;
+    const checker = new LinkChecker({
+      fetcher,
+      isInternal,
+      concurrency: crawl.linkConcurrency ?? Math.max(concurrency, 16),
+      recheckDelayMs: options.recheckDelayMs ?? crawl.recheckDelayMs,
+      timeoutMs: crawl.timeoutMs ?? options.fetcher?.timeoutMs,
+      skip: (url) => exclude.some((r) => r.test(url)) || (!crawl.checkExternal && !isInternal(url)),
+      onChecked: () => progress('links', { linksChecked: ++checked }),
+    });
+    for (const outcome of state.outcomes.values()) checker.seed(outcome);
+    progress('links', { linksChecked: 0 });
+    const outcomes = await checker.checkAll(edges.map((e) => e.to));
+    if (options.signal?.aborted) throw new AuditInterruptedError();
+
+    // --- site model, site rules, verdict ---------------------------------------------------------------------
+    progress('rules');
+    const site = buildSiteModel({
+      startUrl,
+      pages,
+      links: edges,
+      outcomes,
+      configColumns: config.columns,
+      owners: config.owners,
+      ...(newMedia ? { newMedia } : {}),
+    });
+    const siteRun = await runner.runSite(site);
+    const pageFindings = state.findings.map((f) => ({ ...f }));
+    fillColumns(pageFindings, site, defaultOwners);
+    const findings = sortFindings(dedupeFindings([...pageFindings, ...siteRun.findings]));
+    const errors = [...state.errors, ...siteRun.errors];
+
+    const audit: AuditResult = auditSchema.parse({
+      schemaVersion: 1,
+      tool: { name: 'gongkai', version: TOOL_VERSION },
+      audit: {
+        id,
+        site: startUrl,
+        asOf,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        pagesCrawled: pages.length,
+        rulePacks: packs.filter((p) => config.rules.packs[p.name] !== false).map((p) => p.name),
+        linksChecked: [...outcomes.values()].filter((o) => o.state !== 'skipped').length,
+        truncated: state.truncated,
+        ...(resumedFrom ? { resumed: true } : {}),
+        ...(render ? { render: true } : {}),
+      },
+      findings,
+      errors,
+      verdict: computeVerdict(findings, site),
+      columns: columnSummaries(site.columns),
+    });
+
+    // --- findings.json, then reports and history (their failure never loses findings.json) --------------------
+    const findingsPath = join(outDir, 'findings.json');
+    await writeAtomically(findingsPath, JSON.stringify(audit, null, 2) + '\n');
+    journal.close();
+    await rm(journalPath, { force: true });
+    const reportFiles = [findingsPath];
+    if (options.reports !== false) {
+      progress('reports');
+      reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn)));
+    }
+    return { audit, findingsPath, reportFiles, warnings };
+  } finally {
+    journal.close();
+    await fetcher.close();
+  }
+}
+
+async function writeOtherReports(
+  audit: AuditResult,
+  outDir: string,
+  options: AuditOptions,
+  config: GongkaiConfig,
+  warn: (message: string) => void,
+): Promise<string[]> {
+  const files: string[] = [];
+  const formats = (options.formats ?? config.report.formats).filter((f) => f !== 'json');
+  const dataDir = resolve(config.report.dataDir);
+  try {
+    const { writeReports } = await import('../reports/write-reports.js');
+    const written = await writeReports(audit, outDir, { formats, evidence: options.evidence, dataDir });
+    files.push(...written.files.filter((f) => !f.endsWith('findings.json')));
+    for (const w of written.warnings ?? []) warn(w);
+  } catch (error) {
+    warn(`生成报告失败（findings.json 已保存）：${(error as Error).message}`);
+  }
+  try {
+    const { recordAudit } = await import('../reports/history/record-audit.js');
+    const recorded = await recordAudit(audit, { dataDir });
+    if (!recorded.stored && recorded.error) warn(`保存审计历史失败：${recorded.error}`);
+  } catch (error) {
+    warn(`保存审计历史失败：${(error as Error).message}`);
+  }
+  return files;
+}
+

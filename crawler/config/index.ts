@@ -1,0 +1,2 @@
+export * from './config-schema.js';
+export { ConfigError, loadConfig, parseConfig } from './load-config.js';

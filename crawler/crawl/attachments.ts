@@ -1,0 +1,85 @@
+// Attachments of the site (pdf, doc(x), xls(x), csv, txt) are downloaded up to a cap and their text becomes a
+// PageRecord of kind 'attachment' that page rules scan (privacy leaks hide in spreadsheets). The download is
+// also the attachment's link outcome, so the link checker does not request it again.
+import pLimit from 'p-limit';
+import { extractAttachmentText } from '../attachments/attachment-text.js';
+import { FetchError, type Fetcher } from '../http/fetcher-types.js';
+import { outcomeFromError, outcomeFromResponse } from '../links/link-checker.js';
+import { pageRecordSchema, type PageRecord } from '../page-record.js';
+import type { RuleRunner } from '../../rules/engine/rule-runner.js';
+import { attachmentExt } from '../url/normalize.js';
+import type { CrawlState } from './crawl-state.js';
+import type { JournalPage } from './journal.js';
+
+/** Extensions whose text is extracted; other attachments (zip, rar, ofd...) are only link-checked. */
+export const TEXT_ATTACHMENTS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'csv', 'txt', 'wps', 'et']);
+
+export interface AttachmentScanOptions {
+  fetcher: Fetcher;
+  state: CrawlState;
+  runner: RuleRunner;
+  maxBytes?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onDone?(): void;
+}
+
+/** In-site attachment targets of the crawled pages → first linking page. */
+export function attachmentTargets(pages: Iterable<PageRecord>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const page of pages) {
+    for (const link of page.links) {
+      if (!link.internal || !link.attachment || out.has(link.url)) continue;
+      const ext = attachmentExt(link.url);
+      if (ext && TEXT_ATTACHMENTS.has(ext)) out.set(link.url, page.url);
+    }
+  }
+  return out;
+}
+
+export async function scanAttachments(targets: Map<string, string>, opts: AttachmentScanOptions): Promise<void> {
+  const limit = pLimit(opts.concurrency ?? 4);
+  const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
+  await Promise.all(
+    [...targets].map(([url, parentUrl]) =>
+      limit(async () => {
+        if (opts.state.isDone(url) || opts.signal?.aborted) return;
+        const entry: JournalPage = { t: 'page', u: url, o: { url, state: 'ok', internal: true }, f: [], e: [] };
+        try {
+          const res = await opts.fetcher.fetch({ url, maxBytes });
+          entry.o = outcomeFromResponse(url, res, true);
+          if (res.status < 400) {
+            const ext = attachmentExt(res.finalUrl) ?? attachmentExt(url) ?? '';
+            const text = await extractAttachmentText(res.body, ext, { maxChars: 200_000 });
+            const notes: string[] = [];
+            if (res.truncated) notes.push('附件超过下载上限，仅检查了前一部分');
+            if (text.truncated) notes.push('附件文字过长，仅检查了前一部分');
+            if (text.error) notes.push(`附件文字提取失败：${text.error}`);
+            const record = pageRecordSchema.parse({
+              url,
+              status: res.status,
+              kind: 'attachment',
+              contentType: res.headers['content-type'],
+              fetchedAt: new Date().toISOString(),
+              parentUrl,
+              bodyText: text.text,
+              notes,
+            });
+            const run = await opts.runner.runPage(record);
+            entry.f = run.findings;
+            entry.e = run.errors;
+            // Attachment records are not pages of the site model; their text is not kept.
+          }
+        } catch (error) {
+          if (!(error instanceof FetchError)) {
+            entry.e = [{ rule: 'crawler/attachment', url, message: `附件处理出错：${(error as Error).message}` }];
+          } else {
+            entry.o = outcomeFromError(url, error, true);
+          }
+        }
+        opts.state.complete(entry);
+        opts.onDone?.();
+      }),
+    ),
+  );
+}

@@ -1,0 +1,98 @@
+// What the crawl knows, in one object per audit (no global state): URLs admitted to the queue (with depth),
+// pages done, their slim records, the outcomes of every fetched page and the page-rule findings. It admits links
+// through a Set before anything reaches Crawlee (issue 7: building a Request per found link is the real cost).
+import type { Finding, RuleError } from '../../reports/audit-schema.js';
+import type { PageRecord } from '../page-record.js';
+import type { LinkOutcome } from '../../rules/site-model.js';
+import type { Journal, JournalPage, ReplayedJournal } from './journal.js';
+
+export interface AdmitPolicy {
+  include: RegExp[];
+  exclude: RegExp[];
+  maxPages?: number;
+  maxDepth?: number;
+}
+
+/** Paths that are never HTML pages: left to the link checker, not fetched as pages. */
+const NON_PAGE = /\.(jpe?g|png|gif|bmp|svg|webp|ico|css|js|mjs|json|xml|mp4|mp3|avi|flv|wmv|mov|swf|exe|apk|iso|dmg|woff2?|ttf|eot|tif|tiff)$/i;
+
+export class CrawlState {
+  readonly seen = new Map<string, number>();
+  readonly done = new Set<string>();
+  readonly records = new Map<string, PageRecord>();
+  readonly outcomes = new Map<string, LinkOutcome>();
+  readonly findings: Finding[] = [];
+  readonly errors: RuleError[] = [];
+  /** A cap (max pages, depth) left pages uncrawled. */
+  truncated = false;
+  failures = 0;
+  /** Pages replayed from the journal. */
+  restored = 0;
+
+  constructor(
+    private readonly policy: AdmitPolicy,
+    private readonly journal?: Journal,
+  ) {}
+
+  /** Admit new in-site page URLs; returns the ones to enqueue (and journals them). */
+  admit(urls: Iterable<string>, depth: number): [string, number][] {
+    const admitted: [string, number][] = [];
+    const { include, exclude, maxPages, maxDepth } = this.policy;
+    for (const url of urls) {
+      if (this.seen.has(url)) continue;
+      if (NON_PAGE.test(new URL(url).pathname)) continue;
+      if (include.length && !include.some((r) => r.test(url))) continue;
+      if (exclude.some((r) => r.test(url))) continue;
+      if ((maxPages !== undefined && this.seen.size >= maxPages) || (maxDepth !== undefined && depth > maxDepth)) {
+        this.truncated = true;
+        continue;
+      }
+      this.seen.set(url, depth);
+      admitted.push([url, depth]);
+    }
+    if (admitted.length) this.journal?.append({ t: 'enq', u: admitted });
+    return admitted;
+  }
+
+  /** The start page: admitted whatever the filters say. */
+  seed(url: string): [string, number][] {
+    this.seen.set(url, 0);
+    this.journal?.append({ t: 'enq', u: [[url, 0]] });
+    return [[url, 0]];
+  }
+
+  /** Record a finished page (journalled first, so a kill right after loses nothing). */
+  complete(entry: JournalPage): void {
+    this.journal?.append(entry);
+    this.apply(entry);
+  }
+
+  private apply(entry: JournalPage): void {
+    this.done.add(entry.u);
+    this.outcomes.set(entry.u, entry.o);
+    for (const also of entry.also ?? []) {
+      this.done.add(also);
+      if (!this.seen.has(also)) this.seen.set(also, this.seen.get(entry.u) ?? 0);
+    }
+    if (entry.o.state === 'broken') this.failures++;
+    if (entry.r) this.records.set(entry.r.url, entry.r);
+    this.findings.push(...entry.f);
+    this.errors.push(...entry.e);
+  }
+
+  /** Rebuild from a journal; returns the admitted URLs still to crawl. */
+  restore(replayed: ReplayedJournal): [string, number][] {
+    for (const [url, depth] of replayed.enqueued) this.seen.set(url, depth);
+    for (const page of replayed.pages) {
+      if (this.done.has(page.u)) continue;
+      this.apply(page);
+      this.restored++;
+    }
+    return [...this.seen].filter(([url]) => !this.done.has(url));
+  }
+
+  /** Claim a URL for processing; false when another request already settled it (e.g. via a redirect). */
+  isDone(url: string): boolean {
+    return this.done.has(url);
+  }
+}

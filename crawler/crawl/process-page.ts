@@ -1,0 +1,155 @@
+// One fetched (or rendered) page → outcome, page record, page-rule findings and the in-site links to follow.
+// Shared by the Cheerio path (bytes from the polite fetcher) and the --render path (HTML from Chromium).
+import * as cheerio from 'cheerio';
+import type { Finding, RuleError } from '../../reports/audit-schema.js';
+import type { RuleRunner } from '../../rules/engine/rule-runner.js';
+import type { LinkOutcome } from '../../rules/site-model.js';
+import { createCheerioAdapter } from '../extract/cheerio-adapter.js';
+import { extractPage } from '../extract/extract-page.js';
+import { decodeHtml } from '../http/decode.js';
+import type { PageRecord } from '../page-record.js';
+import { attachmentExt, isSameSite, normalizeUrl } from '../url/normalize.js';
+import type { CrawlState } from './crawl-state.js';
+import type { JournalPage } from './journal.js';
+
+export interface PageContext {
+  siteUrl: string;
+  sameSiteHosts: string[];
+  dropParams: string[];
+  runner: RuleRunner;
+  state: CrawlState;
+  /** Body text kept per record for site rules (textBlocks are dropped after page rules ran). */
+  keepTextChars?: number;
+}
+
+export interface FetchedPage {
+  requestedUrl: string;
+  depth: number;
+  finalUrl: string;
+  status: number;
+  redirects: string[];
+  contentType?: string;
+  /** Raw bytes (decoded here) or already-decoded HTML (rendered). */
+  body: Uint8Array | string;
+  truncated: boolean;
+}
+
+const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml|text\/plain)?\s*(;|$)/i;
+
+/** Mostly-binary bytes served as text/html: not worth parsing. */
+function looksBinary(body: Uint8Array): boolean {
+  const n = Math.min(body.length, 2048);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = body[i];
+    if (b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+export function outcomeOf(page: FetchedPage): LinkOutcome {
+  const outcome: LinkOutcome = {
+    url: page.requestedUrl,
+    state: page.status < 400 ? 'ok' : 'broken',
+    status: page.status,
+    internal: true,
+    finalUrl: page.finalUrl,
+    checkedAt: new Date().toISOString(),
+  };
+  if (page.redirects.length) outcome.redirects = page.redirects;
+  if (page.contentType) outcome.contentType = page.contentType;
+  return outcome;
+}
+
+/** Process one page; returns the normalised in-site links worth following. */
+export async function processPage(ctx: PageContext, page: FetchedPage): Promise<string[]> {
+  const { state } = ctx;
+  const outcome = outcomeOf(page);
+  const entry: JournalPage = { t: 'page', u: page.requestedUrl, o: outcome, f: [], e: [] };
+  const finalUrl = normalizeUrl(page.finalUrl, undefined, { dropParams: ctx.dropParams }) ?? page.finalUrl;
+  const sameSite = isSameSite(finalUrl, ctx.siteUrl, ctx.sameSiteHosts);
+  const isHtml = HTML_TYPE.test(page.contentType ?? '');
+  const redirectedToKnown = finalUrl !== page.requestedUrl && (state.isDone(finalUrl) || state.seen.has(finalUrl));
+  if (finalUrl !== page.requestedUrl && sameSite && !redirectedToKnown) entry.also = [finalUrl];
+  // A redirect to another site is not crawled; a redirect to a page crawled anyway is not parsed twice.
+  if (page.status >= 400 || !sameSite || redirectedToKnown || !isHtml) {
+    state.complete(entry);
+    return [];
+  }
+  let html: string;
+  let encoding: string | undefined;
+  const notes: string[] = [];
+  if (typeof page.body === 'string') {
+    html = page.body;
+  } else {
+    if (looksBinary(page.body)) {
+      notes.push('内容不是 HTML（以 text/html 返回的二进制数据），未解析');
+      html = '';
+    } else {
+      const decoded = decodeHtml(page.body, page.contentType);
+      html = decoded.text;
+      encoding = decoded.encoding;
+    }
+  }
+  if (page.truncated) notes.push('页面超过大小上限，已截断');
+  let record: PageRecord;
+  let findings: Finding[] = [];
+  let errors: RuleError[] = [];
+  try {
+    const $ = cheerio.load(html);
+    const adapter = createCheerioAdapter($, finalUrl);
+    record = extractPage(adapter, {
+      url: finalUrl,
+      status: page.status,
+      requestedUrl: page.requestedUrl,
+      redirects: page.redirects,
+      contentType: page.contentType,
+      encoding,
+      fetchedAt: new Date().toISOString(),
+      siteUrl: ctx.siteUrl,
+      sameSiteHosts: ctx.sameSiteHosts,
+      dropParams: ctx.dropParams,
+    });
+    if (notes.length) record.notes = [...record.notes, ...notes];
+    ({ findings, errors } = await ctx.runner.runPage(record, adapter));
+  } catch (error) {
+    // Extraction must never crash the audit: note it and keep the outcome.
+    entry.e = [{ rule: 'crawler/extract', url: finalUrl, message: `页面解析失败：${(error as Error).message}` }];
+    state.complete(entry);
+    return [];
+  }
+  entry.r = slim(record, ctx.keepTextChars ?? 20_000);
+  entry.f = findings;
+  entry.e = errors;
+  state.complete(entry);
+  return followLinks(ctx, record);
+}
+
+/** What site rules need of a record: drop the text blocks, cap the body text. */
+export function slim(record: PageRecord, keepTextChars: number): PageRecord {
+  return {
+    ...record,
+    textBlocks: [],
+    bodyText: record.bodyText.length > keepTextChars ? record.bodyText.slice(0, keepTextChars) : record.bodyText,
+  };
+}
+
+const FOLLOW_TAGS = new Set(['a', 'area', 'iframe']);
+
+function followLinks(ctx: PageContext, record: PageRecord): string[] {
+  const out = new Set<string>();
+  for (const link of record.links) {
+    if (!link.internal || link.attachment || !FOLLOW_TAGS.has(link.tag)) continue;
+    out.add(link.url);
+  }
+  for (const raw of record.pagination?.pages ?? []) {
+    const url = normalizeUrl(raw, record.url, { dropParams: ctx.dropParams });
+    if (url && isSameSite(url, ctx.siteUrl, ctx.sameSiteHosts)) out.add(url);
+  }
+  // List entries carry links written by scripts (Hanweb data proxies) that are not in the anchors.
+  for (const entry of record.listEntries) {
+    const url = normalizeUrl(entry.url, record.url, { dropParams: ctx.dropParams });
+    if (url && !attachmentExt(url) && isSameSite(url, ctx.siteUrl, ctx.sameSiteHosts)) out.add(url);
+  }
+  return [...out];
+}
