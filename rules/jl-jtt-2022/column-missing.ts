@@ -2,7 +2,7 @@
 // sub-columns). The national pack's column/missing covers the statutory 政府信息公开 sub-columns.
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { REQUIRED_COLUMNS, SOURCE_DOC, sourceOf } from './seed.js';
+import { displayName, REQUIRED_COLUMNS, SOURCE_DOC, sourceOf } from './seed.js';
 import { ownerFor } from './documents.js';
 
 const DEFAULT_REQUIRED = REQUIRED_COLUMNS.map((c) => c.column);
@@ -33,7 +33,7 @@ export const columnMissing = defineRule({
       const source = seed ? sourceOf(seed.item) : SOURCE_DOC;
       ctx.report({
         messageId: 'missing',
-        data: { column, source },
+        data: { column: displayName(column), source },
         url: ctx.site.startUrl || ctx.siteUrl,
         target: column,
         column,

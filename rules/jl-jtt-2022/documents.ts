@@ -160,3 +160,20 @@ export function interpretationBackLinks(site: SiteModel): Map<string, PageRecord
 export function ownerFor(site: SiteModel, column: string, fallback: string): string {
   return site.owners[column] ?? fallback;
 }
+
+const OFFICE = /(处|室|办|办公室|中心|局|站|所|队|科)$/;
+
+/**
+ * The drafting office of a document for 谁起草谁解读: the 发布机构 (or ContentSource) when it names an office
+ * ("吉林省交通运输厅法规处" → 法规处), else the configured 政策解读 owner, else 办公室.
+ */
+export function draftingOffice(site: SiteModel, page: PageRecord): string {
+  for (const source of [page.disclosure?.publisher, page.meta.ContentSource]) {
+    const text = source?.replace(/\s+/g, '');
+    if (!text) continue;
+    const rest = text.replace(/^.*?(交通运输厅|交通厅)/, '');
+    if (rest && rest !== text && OFFICE.test(rest)) return rest;
+    if (rest === text && /(处|办公室|室|办)$/.test(text) && !/(厅|政府)$/.test(text)) return text;
+  }
+  return site.owners['政策解读'] ?? '办公室';
+}

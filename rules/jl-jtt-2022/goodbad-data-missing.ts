@@ -1,7 +1,7 @@
 // The 好差评 column must publish evaluation figures (评价数量, 好评率, 差评整改) regularly.
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { sourceOf } from './seed.js';
+import { displayName, sourceOf } from './seed.js';
 import { ownerFor, publishDate } from './documents.js';
 import { isDate, subtractMonths } from './dates.js';
 
@@ -57,7 +57,7 @@ export const goodbadDataMissing = defineRule({
     const newest = columns.flatMap((c) => c.entries).find((e) => e.date)?.date;
     ctx.report({
       messageId: 'missing',
-      data: { column: column.name, months: ctx.options.months },
+      data: { column: displayName(column.name), months: ctx.options.months },
       url: column.url,
       column: GOODBAD,
       owner: ownerFor(ctx.site, GOODBAD, '审批办'),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { sourceOf } from './seed.js';
-import { documentsIn, interpretationBackLinks, interpretationsOf, publishDate } from './documents.js';
+import { documentsIn, draftingOffice, interpretationBackLinks, interpretationsOf, publishDate } from './documents.js';
 import { isDate, workingDaysBetween } from './dates.js';
 
 const dateList = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
@@ -51,7 +51,7 @@ export const policyInterpretationLate = defineRule({
         url: doc.page.url,
         target: first.url,
         column: column.canonical ?? column.name,
-        owner: doc.page.disclosure?.publisher ?? ctx.site.owners['政策解读'] ?? '办公室',
+        owner: draftingOffice(ctx.site, doc.page),
         evidence: { title: doc.title, docDate, interpretationDate: first.date, workingDays: days, maxWorkingDays },
       });
     }

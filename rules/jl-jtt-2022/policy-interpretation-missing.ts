@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { sourceOf } from './seed.js';
-import { documentsIn, interpretationBackLinks, interpretationsOf } from './documents.js';
+import { documentsIn, draftingOffice, interpretationBackLinks, interpretationsOf } from './documents.js';
 
 export const policyInterpretationMissing = defineRule({
   meta: {
@@ -39,8 +39,7 @@ export const policyInterpretationMissing = defineRule({
         url: doc.page.url,
         ...(broken ? { target: broken } : {}),
         column: column.canonical ?? column.name,
-        // 谁起草谁解读: the drafting office named on the page, else 办公室 coordinates.
-        owner: doc.page.disclosure?.publisher ?? ctx.site.owners['政策解读'] ?? '办公室',
+        owner: draftingOffice(ctx.site, doc.page),
         evidence: {
           title: doc.title,
           ...(doc.page.disclosure?.docNo ? { docNo: doc.page.disclosure.docNo } : {}),

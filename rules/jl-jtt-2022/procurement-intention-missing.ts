@@ -1,7 +1,7 @@
 // Procurement intentions (采购意向) must be published ahead of procurement; none in a year means the practice stopped.
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { sourceOf } from './seed.js';
+import { displayName, sourceOf } from './seed.js';
 import { ownerFor, publishDate } from './documents.js';
 import { isDate, subtractMonths } from './dates.js';
 
@@ -41,7 +41,7 @@ export const procurementIntentionMissing = defineRule({
     const newest = candidates.find((e) => e.date)?.date;
     ctx.report({
       messageId: 'missing',
-      data: { column: column.name, months: ctx.options.months },
+      data: { column: displayName(column.name), months: ctx.options.months },
       url: column.url,
       column: column.canonical ?? column.name,
       owner: ownerFor(ctx.site, '政府采购', '财务处'),

@@ -8,16 +8,18 @@ import { urlKey } from '../columns/column-urls.js';
 import { sourceOf } from './seed.js';
 import { documentsIn, ownerFor, pageTitle, type DocumentView } from './documents.js';
 import { addYears, isDate } from './dates.js';
+import { displayName } from './seed.js';
 
 const VALID = /^(现行)?有效$|^继续有效$/;
 const INVALID = /失效|废止|作废|停止执行|不再执行/;
+const INVALID_MARK = /[【\[［(（]\s*(已)?(失效|废止|作废)\s*[】\]］)）]/;
 const INVALID_IN_TEXT = /(本|该|此)(文件|规定|办法|通知|意见|细则)已(经)?(被)?(宣布)?(失效|废止)/;
 const CJK_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function markedInvalid(doc: DocumentView): boolean {
   const validity = doc.page.disclosure?.validity?.trim();
   if (validity) return INVALID.test(validity);
-  return /[【\[［(（](已)?(失效|废止)[】\]］)）]/.test(pageTitle(doc.page)) || INVALID_IN_TEXT.test(doc.page.bodyText);
+  return INVALID_MARK.test(pageTitle(doc.page)) || INVALID_IN_TEXT.test(doc.page.bodyText);
 }
 
 /** "有效期5年" / "有效期为两年" in the text: an end date counted from the document's date. */
@@ -63,9 +65,9 @@ export const regulationStale = defineRule({
     for (const doc of documentsIn(ctx.site, ctx.options.columns)) {
       const page = doc.page;
       const key = urlKey(page.url);
-      // Listed as current: an entry of a current-valid library column whose list title is not itself marked 失效.
+      // Listed as current: an entry of a current-valid library column whose list title is not marked 【已失效】.
       const library = doc.columns.find(
-        (c) => isLibrary(c) && c.entries.some((e) => urlKey(e.url) === key && !INVALID.test(e.title)),
+        (c) => isLibrary(c) && c.entries.some((e) => urlKey(e.url) === key && !INVALID_MARK.test(e.title)),
       );
       const validity = page.disclosure?.validity?.trim();
       const invalid = markedInvalid(doc);
@@ -77,7 +79,7 @@ export const regulationStale = defineRule({
         ctx.report({
           ...base,
           messageId: 'repealedListed',
-          data: { title: doc.title, validity: validity || '失效', column: library.name },
+          data: { title: doc.title, validity: validity || '失效', column: displayName(library.name) },
           evidence: { title: doc.title, validity: validity || '失效', library: library.url },
         });
         continue;

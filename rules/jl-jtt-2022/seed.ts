@@ -25,3 +25,8 @@ export const REQUIRED_COLUMNS: readonly { column: string; item: string; owner: s
   { column: '依申请公开', item: '十三', owner: '办公室' },
   { column: '政务新媒体', item: '十四', owner: '办公室' },
 ];
+
+/** A column name for a message inside “…”: inner ASCII quotes become ‘…’ (政务服务"好差评" → 政务服务‘好差评’). */
+export function displayName(name: string): string {
+  return name.replace(/["“]([^"”]*)["”]/g, '‘$1’');
+}
