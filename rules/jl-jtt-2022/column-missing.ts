@@ -35,7 +35,8 @@ export const columnMissing = defineRule({
         messageId: 'missing',
         data: { column: displayName(column), source },
         url: ctx.site.startUrl || ctx.siteUrl,
-        target: column,
+        // key, not target: the demo's and reports' convention keeps target for link rules.
+        key: column,
         column,
         owner: ownerFor(ctx.site, column, seed?.owner ?? '办公室'),
         evidence: { column, ...(ctx.site.columns.hubUrl ? { hubUrl: ctx.site.columns.hubUrl } : {}) },

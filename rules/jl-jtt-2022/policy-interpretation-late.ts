@@ -49,10 +49,9 @@ export const policyInterpretationLate = defineRule({
         messageId: 'late',
         data: { title: doc.title, docDate, interpretationDate: first.date!, days, max: maxWorkingDays },
         url: doc.page.url,
-        target: first.url,
         column: column.canonical ?? column.name,
         owner: draftingOffice(ctx.site, doc.page),
-        evidence: { title: doc.title, docDate, interpretationDate: first.date, workingDays: days, maxWorkingDays },
+        evidence: { title: doc.title, interpretation: first.url, docDate, interpretationDate: first.date, workingDays: days, maxWorkingDays },
       });
     }
   },

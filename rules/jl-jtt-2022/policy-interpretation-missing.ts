@@ -37,7 +37,6 @@ export const policyInterpretationMissing = defineRule({
         messageId: broken ? 'brokenOnly' : 'missing',
         data: broken ? { title: doc.title, target: broken } : { title: doc.title },
         url: doc.page.url,
-        ...(broken ? { target: broken } : {}),
         column: column.canonical ?? column.name,
         owner: draftingOffice(ctx.site, doc.page),
         evidence: {

@@ -67,12 +67,13 @@ describe('jl-jtt-2022 column/missing', () => {
     expect(missing.map((f) => f.evidence.column).sort()).toEqual(['政务新媒体', '采购合同', '采购结果', '重大建设项目'].sort());
     for (const f of missing) {
       expect(f.url).toBe(SITE);
-      expect(f.target).toBe(f.evidence.column);
+      expect(f.target).toBeUndefined();
       expect(f.column).toBe(f.evidence.column);
       expect(f.message).toContain(`“${String(f.evidence.column).replace(/"(.*)"/, '‘$1’')}”`);
       expect(f.message).toMatch(/请增设/);
       expect(f.source).toMatch(/^《吉林省交通运输厅2022年政务公开工作要点》第（[一二三四五六七八九十]+）项$/);
     }
+    expect(new Set(missing.map((f) => f.id)).size).toBe(missing.length);
     const owner = Object.fromEntries(missing.map((f) => [f.evidence.column, f.owner]));
     expect(owner).toEqual({ 政务新媒体: '办公室', 采购合同: '采购中心', 采购结果: '财务处', 重大建设项目: '综规处' });
     expect(missing.find((f) => f.evidence.column === '采购结果')?.source).toContain('第（六）项');
@@ -139,7 +140,7 @@ describe('jl-jtt-2022 policy/interpretation-missing', () => {
     expect(d2.column).toBe('政策文件');
     const d4 = missing.find((f) => f.url.endsWith('_4.html'))!;
     expect(d4.owner).toBe('办公室');
-    expect(d4.target).toBe(`${s}/zwgk/zcjd/202204/t20220401_404.html`);
+    expect(d4.evidence.brokenLinks).toEqual([`${s}/zwgk/zcjd/202204/t20220401_404.html`]);
     expect(d4.message).toContain('解读链接已失效');
   });
 
@@ -156,7 +157,7 @@ describe('jl-jtt-2022 policy/interpretation-late', () => {
     const { findings } = await runJl({ pages, outcomes, asOf: ASOF });
     const late = byRule(findings, 'policy/interpretation-late');
     expect(paths(late)).toEqual(['/zwgk/zcwj/202205/t20220506_7.html']);
-    expect(late[0].target).toBe(`${s}/zwgk/zcjd/202205/t20220516_17.html`);
+    expect(late[0].evidence.interpretation).toBe(`${s}/zwgk/zcjd/202205/t20220516_17.html`);
     expect(late[0].evidence).toMatchObject({ docDate: '2022-05-06', interpretationDate: '2022-05-16', workingDays: 6 });
     expect(late[0].message).toContain('晚了 6 个工作日');
   });
