@@ -39,7 +39,7 @@ export const columnEmpty = defineRule({
         messageId: 'empty',
         data: { column: column.name },
         url: column.url,
-        target: column.name,
+        key: column.name,
         column: column.canonical ?? column.name,
         evidence: { column: column.name, ...(column.canonical ? { canonical: column.canonical } : {}), ...(cls ? { class: cls } : {}), saysEmpty },
       });

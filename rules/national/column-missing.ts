@@ -31,7 +31,7 @@ export const columnMissing = defineRule({
         messageId: 'missing',
         data: { column: name },
         url: ctx.site.startUrl || ctx.siteUrl,
-        target: name,
+        key: name,
         column: name,
         evidence: { column: name, ...(ctx.site.columns.hubUrl ? { hubUrl: ctx.site.columns.hubUrl } : {}) },
       });

@@ -43,7 +43,7 @@ export const columnStale = defineRule({
         messageId: 'stale',
         data: { column: column.name, newest, days, threshold, classLabel: COLUMN_CLASS_LABEL_ZH[cls] },
         url: column.url,
-        target: column.name,
+        key: column.name,
         column: column.canonical ?? column.name,
         evidence: { column: column.name, newest, days, thresholdDays: threshold, class: cls },
       });

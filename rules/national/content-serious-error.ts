@@ -54,7 +54,7 @@ export const contentSeriousError = defineRule({
       ctx.report({
         messageId: 'error',
         data: { wrong, right: item.entry.right },
-        target: wrong,
+        key: wrong,
         ...(item.selector !== undefined ? { selector: item.selector } : {}),
         evidence: {
           wrong,

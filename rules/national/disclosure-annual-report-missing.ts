@@ -51,7 +51,7 @@ export const disclosureAnnualReportMissing = defineRule({
       messageId: 'missing',
       data: { year, deadline: `${asOfYear}年${Number(ctx.options.deadline.slice(0, 2))}月${Number(ctx.options.deadline.slice(3))}日` },
       url: columns[0]?.url ?? (ctx.site.startUrl || ctx.siteUrl),
-      target: String(year),
+      key: String(year),
       column: '政府信息公开年报',
       evidence: { year, column: columns[0]?.name ?? null },
     });

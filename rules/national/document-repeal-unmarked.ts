@@ -65,7 +65,7 @@ export const documentRepealUnmarked = defineRule({
         messageId: found.kind,
         data: { docNo },
         url: doc.url,
-        target: docNo,
+        key: docNo,
         evidence: { docNo, declaredBy: found.by, kind: found.kind },
       });
     }

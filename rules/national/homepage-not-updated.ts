@@ -30,7 +30,7 @@ export const homepageNotUpdated = defineRule({
     const dates = [...home.dates, ...home.listEntries.map((e) => e.date ?? '')].filter((d) => d && d <= ctx.asOf);
     const newest = dates.sort().at(-1);
     if (!newest) {
-      ctx.report({ messageId: 'undated', url: home.url, target: 'home', evidence: { thresholdDays: ctx.options.days } });
+      ctx.report({ messageId: 'undated', url: home.url, evidence: { thresholdDays: ctx.options.days } });
       return;
     }
     const days = daysBetween(newest, ctx.asOf);
@@ -39,7 +39,6 @@ export const homepageNotUpdated = defineRule({
       messageId: 'stale',
       data: { newest, days, threshold: ctx.options.days },
       url: home.url,
-      target: 'home',
       evidence: { newest, days, thresholdDays: ctx.options.days },
     });
   },

@@ -42,7 +42,7 @@ export const metaMissing = defineRule({
     }
     const missing = required.filter((tag) => !present.has(tag.toLowerCase()));
     if (missing.length > 0) {
-      ctx.report({ messageId: 'missing', data: { missing: missing.join('、') }, target: 'missing', evidence: { missing } });
+      ctx.report({ messageId: 'missing', data: { missing: missing.join('、') }, key: 'missing', evidence: { missing } });
     }
     const metaId = present.get('siteidcode');
     const footerId = page.footer.siteIdCode?.trim();
@@ -50,7 +50,7 @@ export const metaMissing = defineRule({
       ctx.report({
         messageId: 'idMismatch',
         data: { footer: footerId, meta: metaId },
-        target: 'SiteIDCode',
+        key: 'SiteIDCode',
         evidence: { footer: footerId, meta: metaId },
       });
     }

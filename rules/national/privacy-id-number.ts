@@ -31,7 +31,6 @@ export const privacyIdNumber = defineRule({
       ctx.report({
         messageId: page.kind === 'attachment' ? 'attachment' : 'page',
         data: { masked: hit.masked },
-        target: hit.masked,
         key: hit.key,
         ...(hit.selector !== undefined ? { selector: hit.selector } : {}),
         evidence: {

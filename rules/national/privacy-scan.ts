@@ -1,5 +1,5 @@
 // Shared scanning for the two privacy rules: one finding per distinct number per record, pointed at the first
-// text block holding it, with the number masked everywhere (target, evidence, message).
+// text block holding it, with the number masked everywhere (key, evidence, message).
 import type { PageRecord } from '../../crawler/page-record.js';
 import type { TextMatch } from '../text/id-number.js';
 import { maskedContext } from '../text/mask.js';

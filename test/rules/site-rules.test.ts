@@ -25,11 +25,11 @@ describe('column/missing (national)', () => {
       ]),
     });
     const found = await run(site, 'column/missing');
-    expect(found.map((f) => f.target).sort()).toEqual(['政府信息公开制度', '法定主动公开内容'].sort());
+    expect(found.map((f) => f.evidence.column).sort()).toEqual(['政府信息公开制度', '法定主动公开内容'].sort());
     for (const f of found) {
       expect(f.url).toBe(SITE);
-      expect(f.evidence.column).toBe(f.target);
-      expect(f.column).toBe(f.target);
+      expect(f.target).toBeUndefined();
+      expect(f.column).toBe(f.evidence.column);
       expect(f.owner).toBe('办公室');
     }
   });
@@ -47,7 +47,7 @@ describe('column/stale', () => {
       column({ name: '政府信息公开年报', canonical: '政府信息公开年报', url: `${SITE}nb/`, entries: entries('2020-01-20') }),
     ];
     const found = await run(siteModel({ columns: inventory(cols) }), 'column/stale');
-    expect(found.map((f) => f.target)).toEqual(['交通动态', '通知公告', '财政预决算']);
+    expect(found.map((f) => f.evidence.column)).toEqual(['交通动态', '通知公告', '财政预决算']);
     const news = found[0];
     expect(news.url).toBe(`${SITE}dt/`);
     expect(news.evidence).toMatchObject({ newest: '2024-06-10', days: 20, thresholdDays: 14, class: 'news' });
@@ -82,7 +82,7 @@ describe('column/empty', () => {
       column({ name: '未抓取', url: `${SITE}f/` }),
     ];
     const found = await run(siteModel({ pages, columns: inventory(cols) }), 'column/empty');
-    expect(found.map((f) => [f.target, f.url])).toEqual([
+    expect(found.map((f) => [f.evidence.column, f.url])).toEqual([
       ['人事信息', `${SITE}a/`],
       ['通知公告', `${SITE}b/`],
     ]);
@@ -122,7 +122,7 @@ describe('disclosure/annual-report-missing', () => {
     const site = siteModel({ columns: inventory([nb(['吉林省交通运输厅2022年政府信息公开工作年度报告'])]) });
     const found = await run(site, 'disclosure/annual-report-missing', {}, '2024-02-01');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ url: `${SITE}nb/`, target: '2023', column: '政府信息公开年报', owner: '办公室' });
+    expect(found[0]).toMatchObject({ url: `${SITE}nb/`, column: '政府信息公开年报', owner: '办公室', evidence: { year: 2023 } });
     expect(await run(site, 'disclosure/annual-report-missing', {}, '2024-01-31')).toEqual([]);
   });
 
