@@ -10,25 +10,36 @@ import { listMeta } from '../templates/meta.js';
 import { SITE } from '../templates/site-info.js';
 import { validId } from '../identity.js';
 import { HUB_CRUMB } from './helpers.js';
+import { NEW_MEDIA_ACCOUNTS } from './misc-columns.js';
+import { DEMO_ACCOUNTS, FEEDS, type DemoAccount } from './newmedia-accounts.js';
 import type { DemoSection } from './types.js';
 
 export const NEWMEDIA_PAGE = '/zwgk/zwxmt/index.html';
-export const FEEDS = {
-  jljtWechat: '/xmt/feeds/jljt-wechat.xml', // fresh RSS 2.0 (post with a serious wording error)
-  jljtWeibo: '/xmt/feeds/jljt-weibo.xml', // stale RSS 2.0
-  jlglWeibo: '/xmt/feeds/jlgl-weibo.xml', // GBK RSS (post with an unmasked ID number)
-  jldlysDouyin: '/xmt/feeds/jldlys-douyin.atom', // Atom
-  jlhsBilibili: '/xmt/feeds/jlhs-bilibili.json', // JSON Feed
-  jljtzfToutiao: '/xmt/lists/jljtzf-toutiao.html', // HTML list page (configured selectors)
-  jlhdWechat: '/xmt/feeds/jlhd-wechat.xml', // never served: 404
-  jljtfwWechat: '/xmt/feeds/jljtfw-wechat.xml', // malformed XML
-} as const;
+export { FEEDS } from './newmedia-accounts.js';
 
 /** The unmasked ID number planted in a post of 吉林公路 (a synthetic number that passes GB 11643). */
 export const POST_ID_NUMBER = validId('220104', '19900101', '215');
 export const SERIOUS_ERROR_POST = { account: '吉林交通', title: '厅党组召开理论学习中心组学习会议', wrong: '中国共产当' };
 export const ID_NUMBER_POST = { account: '吉林公路', title: '关于公路养护作业人员公示的情况说明' };
 export const STALE_DAYS_AGO = 20;
+
+interface ListedRow {
+  name: string;
+  platform: string;
+  unit: string;
+  ext: string;
+}
+
+const PLATFORM_BY_LABEL: Record<string, DemoAccount['platform']> = { 微信公众号: 'wechat', 新浪微博: 'weibo', 抖音: 'douyin', 今日头条: 'toutiao', 哔哩哔哩: 'bilibili' };
+
+/** Rows this section adds when it renders the listing itself (厅直 units and the second WeChat account). */
+const EXTRA_LISTED: ListedRow[] = [
+  { name: '吉林交通服务', platform: '微信公众号', unit: SITE.name, ext: '/weixin/jljtfw.html' },
+  { name: '吉林公路', platform: '新浪微博', unit: '吉林省公路管理局', ext: '/weibo/jlgl.html' },
+  { name: '吉林道路运输', platform: '抖音', unit: '吉林省道路运输管理局', ext: '/douyin/jldlys.html' },
+  { name: '吉林海事', platform: '哔哩哔哩', unit: '吉林省地方海事局', ext: '/bilibili/jlhs.html' },
+  { name: '吉林航道', platform: '微信公众号', unit: '吉林省航道管理局', ext: '/weixin/jlhd.html' },
+];
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -125,7 +136,7 @@ export const newMediaSection: DemoSection = {
 
     for (const [account, list] of [
       ['吉林交通', jljtWechat],
-      ['吉林交通', jljtWeibo],
+      ['吉林交通发布', jljtWeibo],
       ['吉林公路', jlglWeibo],
       ['吉林道路运输', jldlysDouyin],
       ['吉林海事', jlhsBilibili],
@@ -135,7 +146,7 @@ export const newMediaSection: DemoSection = {
     }
 
     b.addFile(FEEDS.jljtWechat, rss('吉林交通', 'https://mp.weixin.qq.com/', jljtWechat.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
-    b.addFile(FEEDS.jljtWeibo, rss('吉林交通的微博', 'https://weibo.com/', jljtWeibo.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
+    b.addFile(FEEDS.jljtWeibo, rss('吉林交通发布的微博', 'https://weibo.com/', jljtWeibo.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
     // GBK, declared only in the XML declaration (the header has no charset), like older bridges and CMS exports.
     const gbkXml = rss('吉林公路的微博', 'https://weibo.com/', jlglWeibo.map((p) => rssItem(b, p)).join('\n'), 'GBK');
     b.addFile(FEEDS.jlglWeibo, new Uint8Array(iconv.encode(gbkXml, 'gbk')), 'application/rss+xml');
@@ -191,46 +202,52 @@ ${jljtzfToutiao.map((p, i) => `<li class="feed-item"><a class="title" href="${es
       'application/rss+xml; charset=utf-8',
     );
 
-    // The listing page: 吉林交通执法 (configured) is missing; 吉林交通运输视频 (抖音) is listed but not configured;
-    // 吉林交通 and 吉林交通服务 are both the department's WeChat accounts (one unit, one platform, two accounts).
-    const listed: Array<{ name: string; platform: string; unit: string; ext: string }> = [
-      { name: '吉林交通', platform: '微信公众号', unit: SITE.name, ext: '/weixin/jljt' },
-      { name: '吉林交通服务', platform: '微信公众号', unit: SITE.name, ext: '/weixin/jljtfw' },
-      { name: '吉林交通', platform: '新浪微博', unit: SITE.name, ext: '/weibo/jljt' },
-      { name: '吉林交通运输视频', platform: '抖音', unit: SITE.name, ext: '/douyin/jljtysp' },
-      { name: '吉林公路', platform: '新浪微博', unit: '吉林省公路管理局', ext: '/weibo/jlgl' },
-      { name: '吉林道路运输', platform: '抖音', unit: '吉林省道路运输管理局', ext: '/douyin/jldlys' },
-      { name: '吉林海事', platform: '哔哩哔哩', unit: '吉林省地方海事局', ext: '/bilibili/jlhs' },
-      { name: '吉林航道', platform: '微信公众号', unit: '吉林省航道管理局', ext: '/weixin/jlhd' },
+    // The listing page. misc-columns.ts may already have rendered it with its three accounts (NEW_MEDIA_ACCOUNTS);
+    // otherwise this section renders it with those three plus the厅直 units' accounts. The ground truth follows
+    // whichever listing is served. Planted either way: 吉林交通执法 (configured) is not listed; 吉林交通 on 抖音
+    // (宣传中心) is listed but not configured; 吉林交通 and 吉林交通服务 are both the department's WeChat accounts.
+    const ownPage = !b.has(NEWMEDIA_PAGE);
+    const listed: ListedRow[] = [
+      ...NEW_MEDIA_ACCOUNTS.map((a) => ({ name: a.name, platform: a.platform, unit: a.unit, ext: a.path })),
+      ...(ownPage ? EXTRA_LISTED : []),
     ];
-    const rows = listed
-      .map((a) => {
-        const href = b.addExternal(a.ext, 200);
-        return `<tr><td>${esc(a.name)}</td><td>${esc(a.platform)}</td><td>${esc(a.unit)}</td><td><a href="${esc(href)}" target="_blank">访问</a></td></tr>`;
-      })
-      .join('\n');
-    b.addPage(
-      NEWMEDIA_PAGE,
-      trsLayout({
-        title: `政务新媒体_${SITE.name}`,
-        meta: listMeta('政务新媒体', '本厅及厅直单位政务新媒体账号名录'),
-        breadcrumb: [HUB_CRUMB, { text: '政务新媒体', href: NEWMEDIA_PAGE }],
-        main: `<div class="column-title"><h2>政务新媒体</h2></div>
+    if (ownPage) {
+      const rows = listed
+        .map((a) => {
+          const href = b.addExternal(a.ext, 200);
+          return `<tr><td>${esc(a.name)}</td><td>${esc(a.platform)}</td><td>${esc(a.unit)}</td><td><a href="${esc(href)}" target="_blank">访问</a></td></tr>`;
+        })
+        .join('\n');
+      b.addPage(
+        NEWMEDIA_PAGE,
+        trsLayout({
+          title: `政务新媒体_${SITE.name}`,
+          meta: listMeta('政务新媒体', '本厅及厅直单位政务新媒体账号名录'),
+          breadcrumb: [HUB_CRUMB, { text: '政务新媒体', href: NEWMEDIA_PAGE }],
+          main: `<div class="column-title"><h2>政务新媒体</h2></div>
 <p class="column-intro">本厅及厅直单位开设的政务新媒体账号如下，欢迎关注。</p>
 <table class="xmt-table">
 <tr><th>账号名称</th><th>平台</th><th>主办单位</th><th>链接</th></tr>
 ${rows}
 </table>`,
-      }),
-    );
+        }),
+      );
+    }
 
     const page = NEWMEDIA_PAGE;
-    b.expect({ rule: 'newmedia/stale', path: FEEDS.jljtWeibo, evidence: { account: '吉林交通', platform: 'weibo', lastPostDate: b.daysAgo(STALE_DAYS_AGO), lastPostTitle: jljtWeibo[0]!.title }, note: '微博账号最新发布在 20 天前' });
+    const configured = DEMO_ACCOUNTS;
+    const platformOf = (label: string) => PLATFORM_BY_LABEL[label] ?? 'other';
+    const isListed = (a: DemoAccount) => listed.some((l) => l.name === a.name && platformOf(l.platform) === a.platform);
+    for (const a of configured.filter((c) => !isListed(c))) {
+      b.expect({ rule: 'newmedia/unlisted', path: page, evidence: { account: a.name, platform: a.platform, configured: true }, note: `已配置的账号“${a.name}”未在政务新媒体栏目公布` });
+    }
+    for (const l of listed.filter((x) => !configured.some((c) => c.name === x.name && c.platform === platformOf(x.platform)))) {
+      b.expect({ rule: 'newmedia/unlisted', path: page, evidence: { account: l.name, platform: platformOf(l.platform), configured: false }, note: `栏目公布的账号“${l.name}”（${l.platform}）不在配置中` });
+    }
+    b.expect({ rule: 'newmedia/duplicate', path: page, evidence: { unit: SITE.name, platform: 'wechat', accounts: ['吉林交通', '吉林交通服务'] }, note: '厅机关在微信开设两个账号' });
+    b.expect({ rule: 'newmedia/stale', path: FEEDS.jljtWeibo, evidence: { account: '吉林交通发布', platform: 'weibo', lastPostDate: b.daysAgo(STALE_DAYS_AGO), lastPostTitle: jljtWeibo[0]!.title }, note: '微博账号最新发布在 20 天前' });
     b.expect({ rule: 'newmedia/unreachable', path: FEEDS.jlhdWechat, evidence: { account: '吉林航道', status: 404 }, note: '订阅源地址返回 404' });
     b.expect({ rule: 'newmedia/unreachable', path: FEEDS.jljtfwWechat, evidence: { account: '吉林交通服务', status: 200 }, note: '订阅源 XML 格式错误（description 未闭合）' });
-    b.expect({ rule: 'newmedia/unlisted', path: page, evidence: { account: '吉林交通执法', configured: true }, note: '已配置的头条号未在政务新媒体栏目公布' });
-    b.expect({ rule: 'newmedia/unlisted', path: page, evidence: { account: '吉林交通运输视频', configured: false }, note: '栏目公布的抖音号不在配置中' });
-    b.expect({ rule: 'newmedia/duplicate', path: page, evidence: { unit: SITE.name, platform: 'wechat', accounts: ['吉林交通', '吉林交通服务'] }, note: '厅机关在微信开设两个账号' });
     b.expect({ rule: 'content/serious-error', path: jljtWechat[1]!.path, evidence: { account: '吉林交通', post: SERIOUS_ERROR_POST.title, wrong: SERIOUS_ERROR_POST.wrong }, note: '微信推文正文严重表述错误' });
     b.expect({ rule: 'privacy/id-number', path: jlglWeibo[0]!.path, evidence: { account: '吉林公路', post: ID_NUMBER_POST.title }, note: 'GBK 微博订阅源中的推文公开了未遮盖的身份证号' });
 
