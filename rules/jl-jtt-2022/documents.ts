@@ -3,7 +3,8 @@
 import type { PageRecord, PageLink } from '../../crawler/page-record.js';
 import type { Column, SiteModel } from '../site-model.js';
 import { urlKey } from '../columns/column-urls.js';
-import { CANONICAL } from '../columns/synonyms.js';
+import { CANONICAL, canonicalColumn } from '../columns/synonyms.js';
+import { pagerFamily } from '../columns/column-urls.js';
 
 export interface DocumentView {
   page: PageRecord;
@@ -103,6 +104,13 @@ export interface InterpretationLookup {
   broken: string[];
 }
 
+/** A list page of a known column (or the hub, or home). */
+function isColumnPage(site: SiteModel, url: string): boolean {
+  const family = pagerFamily(url);
+  if (family === pagerFamily(site.startUrl) || (site.columns.hubUrl && family === pagerFamily(site.columns.hubUrl))) return true;
+  return site.columns.columns.some((c) => c.listPages.some((p) => pagerFamily(p) === family));
+}
+
 function isBroken(site: SiteModel, url: string): boolean {
   const outcome = site.outcomes.get(url) ?? site.outcomes.get(urlKey(url));
   if (outcome?.state === 'broken') return true;
@@ -127,9 +135,13 @@ export function interpretationsOf(site: SiteModel, doc: PageRecord, backLinks: M
   };
   for (const link of doc.links) {
     if (link.tag !== 'a' || link.attachment) continue;
+    if (urlKey(link.url) === docKey || isColumnPage(site, link.url)) continue;
     const target = site.pageByUrl(link.url);
+    // A navigation link labelled 政策解读 leads to the column, not to this document's interpretation.
+    if (target && target.kind !== 'article' && target.status < 400) continue;
+    if (canonicalColumn(link.text) === CANONICAL.interpretation) continue;
     const looksLike = INTERPRETATION_TITLE.test(link.text) || (!!target && target.status < 400 && isInterpretation(site, target));
-    if (!looksLike || urlKey(link.url) === docKey) continue;
+    if (!looksLike) continue;
     if (isBroken(site, link.url)) {
       if (!broken.includes(link.url)) broken.push(link.url);
       continue;

@@ -23,7 +23,8 @@ function doc(d: Doc): PageRecord {
   return page(`${s}${d.path}`, 'article', {
     title: d.title,
     status: d.status ?? 200,
-    links: d.links ?? [],
+    // Every page carries the site's column navigation, as real templates do.
+    links: [...(d.links ?? []), link(`${s}/zwgk/zcjd/index.html`, '政策解读'), link(`${s}/zwgk/index.html`, '政府信息公开')],
     bodyText: d.bodyText ?? '正文',
     disclosure: { publishDate: d.date, indexNo: '000000000/2022-00001', openness: '主动公开', ...(d.disclosure ?? {}) },
   });
