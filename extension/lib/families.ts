@@ -4,14 +4,16 @@
 export const FAMILY_LABELS: Record<string, string> = {
   link: '链接可用性',
   column: '栏目更新',
+  homepage: '首页更新',
   privacy: '隐私泄露',
   content: '内容表述',
   meta: '页面元数据',
-  policy: '政策文件与解读',
+  policy: '政策解读',
+  regulation: '规范性文件',
+  document: '文件废止标注',
   disclosure: '信息公开',
-  home: '首页',
-  footer: '页脚标识',
-  interaction: '互动交流',
+  goodbad: '好差评',
+  procurement: '政府采购',
   newmedia: '政务新媒体',
 };
 
