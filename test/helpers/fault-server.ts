@@ -71,7 +71,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
 
   const home = html(
     '故障测试站',
-    `<div id="nav"><a href="/index.html">首页</a><a href="/list/index.html">列表</a></div>
+    `<div id="nav"><a href="/">首页</a><a href="/list/index.html">列表</a></div>
      <div id="links">
        <a href="/live.html">正常页面</a>
        <a href="/missing.html">丢失页面</a>
@@ -130,7 +130,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       case '/list/p2.html':
       case '/list/p3.html':
       case '/live.html':
-        return page(html('正常', `<p>正常页面</p><a href="/index.html">首页</a>`));
+        return page(html('正常', `<p>正常页面</p><a href="/">首页</a>`));
       case '/logo.png':
         res.writeHead(200, { 'content-type': 'image/png' }).end(req.method === 'HEAD' ? undefined : Buffer.from([137, 80, 78, 71]));
         return;
@@ -210,7 +210,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     hits,
     requests: () => total,
     planted,
-    pages: ['/', '/index.html', '/list/index.html', '/list/index_1.html', '/list/p1.html', '/list/p2.html', '/list/p3.html', '/live.html'].map(
+    pages: ['/', '/list/index.html', '/list/index_1.html', '/list/p1.html', '/list/p2.html', '/list/p3.html', '/live.html'].map(
       (p) => url + p,
     ),
     close: async () => {
