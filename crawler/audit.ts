@@ -24,6 +24,7 @@ import { LinkChecker } from './links/link-checker.js';
 import { linkEdges } from './links/link-graph.js';
 import { isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
+import { attributeNewMediaFindings, runNewMedia } from './newmedia/audit-hook.js';
 
 export interface AuditProgress extends CrawlProgress {
   phase: 'crawl' | 'attachments' | 'links' | 'rules' | 'reports';
@@ -272,11 +273,12 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     });
     if (options.signal?.aborted) throw new AuditInterruptedError();
 
-    // --- new media: crawler/newmedia hooks in here (NewMediaModel + post records through runner.runPage) ------
-    const newMedia = undefined;
+    // --- new media (crawler/newmedia): accounts + feeds → NewMediaModel; posts → page rules and link check -----
+    const media = await runNewMedia({ config, pages, fetcher, runner, asOf, siteUrl: startUrl, warn });
+    const newMedia = media?.model;
 
     // --- link check -------------------------------------------------------------------------------------------
-    const edges = linkEdges(pages);
+    const edges = linkEdges([...pages, ...(media?.postRecords ?? [])]);
     const isInternal = (url: string) => isSameSite(url, startUrl, crawl.sameSiteHosts);
     let checked = 0;
     const checker = new LinkChecker({
@@ -307,8 +309,10 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     const siteRun = await runner.runSite(site);
     const pageFindings = state.findings.map((f) => ({ ...f }));
     fillColumns(pageFindings, site, defaultOwners);
-    const findings = sortFindings(dedupeFindings([...pageFindings, ...siteRun.findings]));
-    const errors = [...state.errors, ...siteRun.errors];
+    const findings = sortFindings(
+      dedupeFindings(attributeNewMediaFindings([...pageFindings, ...(media?.findings ?? []), ...siteRun.findings], media)),
+    );
+    const errors = [...state.errors, ...(media?.errors ?? []), ...siteRun.errors];
 
     const audit: AuditResult = auditSchema.parse({
       schemaVersion: 1,
@@ -330,6 +334,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       errors,
       verdict: computeVerdict(findings, site),
       columns: columnSummaries(site.columns),
+      ...(media && media.summaries.length > 0 ? { newMedia: { accounts: media.summaries } } : {}),
     });
 
     // --- findings.json, then reports and history (their failure never loses findings.json) --------------------

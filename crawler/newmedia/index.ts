@@ -8,3 +8,4 @@ export { decodeFeedBody } from './decode-feed.js';
 export { platformFromUrl, platformFromText } from './platform.js';
 export * from './adapters/index.js';
 export * from './types.js';
+export { runNewMedia, attributeNewMediaFindings, type NewMediaRun } from './audit-hook.js';

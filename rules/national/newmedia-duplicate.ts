@@ -41,7 +41,7 @@ export const newmediaDuplicate = defineRule({
         messageId: 'duplicate',
         data: { unit: first.unit!, platform: PLATFORM_LABEL_ZH[first.platform], count: group.length, accounts: names.map((n) => `“${n}”`).join('、') },
         url: model.pageUrl ?? ctx.siteUrl,
-        target: `${first.platform}:${first.unit}`,
+        key: `${first.platform}:${first.unit}`,
         owner: group.find((a) => a.owner)?.owner ?? NEWMEDIA_DEFAULT_OWNER,
         source: names.join('、'),
         evidence: { unit: first.unit, platform: first.platform, accounts: names, feeds: group.map((a) => a.feed ?? null) },

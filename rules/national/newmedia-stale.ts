@@ -40,7 +40,7 @@ export const newmediaStale = defineRule({
           ? { ...base, date: state.newest.date ?? '', title: state.newest.title, days: state.days ?? 0, limit: ctx.options.days }
           : base,
         url: account.feed,
-        target: account.name,
+        key: `${account.platform}:${account.name}`,
         owner: accountOwner(account),
         source: account.name,
         evidence,

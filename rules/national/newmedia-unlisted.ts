@@ -27,8 +27,9 @@ export const newmediaUnlisted = defineRule({
     const model = ctx.site.newMedia;
     if (!model) return;
     const configured = model.accounts.filter((a) => a.configured);
+    // Without a configured register there is nothing to cross-check against.
+    if (configured.length === 0) return;
     if (!model.pageUrl) {
-      if (configured.length === 0) return;
       ctx.report({
         messageId: 'noPage',
         data: { count: configured.length },
@@ -45,7 +46,7 @@ export const newmediaUnlisted = defineRule({
         messageId: account.configured ? 'notListed' : 'notConfigured',
         data: { account: account.name, platform: PLATFORM_LABEL_ZH[account.platform] },
         url: model.pageUrl,
-        target: `${account.platform}:${account.name}`,
+        key: `${account.platform}:${account.name}`,
         owner: accountOwner(account),
         source: account.name,
         evidence,

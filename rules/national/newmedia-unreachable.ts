@@ -33,7 +33,7 @@ export const newmediaUnreachable = defineRule({
         messageId: httpOk ? 'parse' : 'status',
         data: { account: account.name, platform: PLATFORM_LABEL_ZH[account.platform], error: error ?? (status ? `HTTP ${status}` : '未知错误') },
         url: account.feed,
-        target: account.name,
+        key: `${account.platform}:${account.name}`,
         owner: accountOwner(account),
         source: account.name,
         evidence,

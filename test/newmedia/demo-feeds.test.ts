@@ -89,9 +89,9 @@ describe('demo new-media section', () => {
 
   it('names what to fix in zh-CN with the account, date and owner', () => {
     const stale = siteFindings.find((f) => f.rule === 'newmedia/stale')!;
-    expect(stale.message).toBe('微博账号“吉林交通”最新发布为 2022-05-26（“【交通提示】端午假期高速公路出行指南”），距检查基准日已 20 天未更新（超过 14 天），请督促主办单位及时更新或按程序关停');
+    expect(stale.message).toBe('微博账号“吉林交通发布”最新发布为 2022-05-26（“【交通提示】端午假期高速公路出行指南”），距检查基准日已 20 天未更新（超过 14 天），请督促主办单位及时更新或按程序关停');
     expect(stale.owner).toBe('办公室');
-    expect(stale.source).toBe('吉林交通');
+    expect(stale.source).toBe('吉林交通发布');
     expect(stale.severity).toBe('critical');
     const notFound = siteFindings.find((f) => f.rule === 'newmedia/unreachable' && f.evidence.status === 404)!;
     expect(notFound.message).toContain('HTTP 404');
@@ -118,8 +118,8 @@ describe('demo new-media section', () => {
       ['全省交通运输综合执法培训班开班', '2022-06-05'],
     ]);
     expect(list.posts[0]!.url).toBe(main.url + '/xmt/posts/jljtzf-toutiao-2.html');
-    const video = byName('吉林交通运输视频', 'douyin');
-    expect(video).toMatchObject({ configured: false, listedOnSite: true, unit: '吉林省交通运输厅' });
+    const video = byName('吉林交通', 'douyin');
+    expect(video).toMatchObject({ configured: false, listedOnSite: true, unit: '吉林省交通运输厅宣传中心' });
     expect(collected.model.pageUrl).toBe(main.url + NEWMEDIA_PAGE);
     // The 404 feed was asked for once (no retries for a 404), and the audit went on.
     expect(main.hits.filter((h) => h === FEEDS.jlhdWechat)).toHaveLength(1);
@@ -145,16 +145,16 @@ describe('demo new-media section', () => {
     const status = Object.fromEntries(rows.map((r) => [`${r.name}/${r.platform}`, r.status]));
     expect(status).toEqual({
       '吉林交通/wechat': 'ok',
-      '吉林交通/weibo': 'stale',
+      '吉林交通发布/weibo': 'stale',
       '吉林交通服务/wechat': 'unreachable',
       '吉林公路/weibo': 'ok',
       '吉林道路运输/douyin': 'ok',
       '吉林海事/bilibili': 'ok',
       '吉林交通执法/toutiao': 'unlisted',
       '吉林航道/wechat': 'unreachable',
-      '吉林交通运输视频/douyin': 'unconfigured',
+      '吉林交通/douyin': 'unconfigured',
     });
-    const weibo = rows.find((r) => r.name === '吉林交通' && r.platform === 'weibo')!;
+    const weibo = rows.find((r) => r.name === '吉林交通发布' && r.platform === 'weibo')!;
     expect(weibo).toMatchObject({ posts: 2, listedOnSite: true, lastPost: { date: '2022-05-26', title: '【交通提示】端午假期高速公路出行指南' } });
   });
 });
