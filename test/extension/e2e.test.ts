@@ -121,7 +121,8 @@ describe('extension end to end (Chromium)', () => {
     expect(box.tip).not.toContain(ID);
     const draft = (await page.locator('#draft').boundingBox())!;
     expect(Math.abs(box.rect.y - (draft.y - 2))).toBeLessThan(1.5);
-    await page.hover('#draft');
+    // Hover the live badge (top-right corner of the box) so the screenshot shows the tooltip.
+    await page.mouse.move(box.rect.x + box.rect.width - 2, box.rect.y + 2);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-artifacts/extension.png'), fullPage: true });
   });

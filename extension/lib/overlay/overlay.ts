@@ -18,6 +18,27 @@ export interface OverlayEntry {
 export const ORIGIN_LABEL: Record<OverlayEntry['origin'], string> = { audit: '审计结果', live: '实时检查' };
 export const HOST_TAG = 'gongkai-overlay';
 
+/** zh-CN labels of evidence keys that rules commonly write; other keys are shown as written. */
+export const EVIDENCE_LABELS: Record<string, string> = {
+  masked: '号码（已遮盖）',
+  context: '上下文',
+  count: '出现次数',
+  status: 'HTTP 状态',
+  error: '错误',
+  text: '链接文字',
+  parentUrl: '所在页面',
+  finalUrl: '最终地址',
+  redirects: '跳转',
+  missing: '缺少',
+  wrong: '错误写法',
+  right: '正确写法',
+  date: '日期',
+  publishDate: '发布日期',
+  newest: '最新日期',
+  days: '天数',
+  column: '栏目',
+};
+
 interface Placed {
   el: Element;
   box: HTMLElement;
@@ -208,7 +229,7 @@ export class Overlay {
       for (const [key, value] of evidence) {
         const ev = d.createElement('div');
         ev.className = 'ev';
-        ev.textContent = `${key}：${evidenceText(value)}`;
+        ev.textContent = `${EVIDENCE_LABELS[key] ?? key}：${evidenceText(value)}`;
         frag.append(ev);
       }
     }

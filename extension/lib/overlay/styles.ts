@@ -31,6 +31,9 @@ export const OVERLAY_CSS = `
 .banner h2 { margin: 0 0 4px; font-size: 14px; }
 .banner ul { margin: 0; padding-left: 18px; }
 .banner li { margin: 2px 0; }
+.banner li > div { display: inline; margin-right: 6px; }
+.banner .fix { display: block; margin: 0; color: #57606a; }
+.banner { max-height: 30vh; }
 .banner li.flash { animation: flash 0.5s ease-in-out 4; --sev: #d4a72c; }
 .close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; font-size: 18px; cursor: pointer; }
 .hidden { display: none; }
