@@ -13,7 +13,6 @@ import { goodBadSection } from './goodbad.js';
 import { miscColumnsSection } from './misc-columns.js';
 import { annualReportSection, guideSection, hubSection } from './disclosure-hub.js';
 import { homeSection } from './home.js';
-import { newMediaSection } from './newmedia.js';
 import type { DemoSection } from './types.js';
 
 export type { DemoSection } from './types.js';
@@ -32,7 +31,7 @@ export const contentSections: DemoSection[] = [
   miscColumnsSection,
   guideSection,
   annualReportSection,
-  newMediaSection, // after misc-columns, whose 政务新媒体 page it reads
+  // sections/newmedia.ts (feeds) is added here by the new-media part.
 ];
 
 /** Sections that render from what the content sections registered; they run last, in this order. */
