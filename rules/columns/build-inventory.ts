@@ -112,6 +112,18 @@ export function buildColumnInventory(pages: PageRecord[], opts: BuildColumnInven
   const navLinks = (page: PageRecord) =>
     page.links.filter((l) => l.tag === 'a' && !l.attachment && l.internal !== false && l.text.trim());
 
+  // Site-wide navigation (header/footer links repeated by the template) says nothing about the hub: a link is
+  // global when the home page has it at the same place, or when most pages carry it.
+  const sig = (l: { selector: string; url: string }) => `${l.selector}|${urlKey(l.url)}`;
+  const homeSigs = new Set(home ? navLinks(home).map(sig) : []);
+  // Sites mixing templates place the same header link differently, so frequency counts label + target only.
+  const labelSig = (l: { text: string; url: string }) => `${normalizeLabel(l.text)}|${urlKey(l.url)}`;
+  const sigCount = new Map<string, number>();
+  for (const p of new Set(byKey.values())) for (const k of new Set(navLinks(p).map(labelSig))) sigCount.set(k, (sigCount.get(k) ?? 0) + 1);
+  const globalThreshold = Math.max(3, Math.ceil(new Set(byKey.values()).size / 2));
+  const isGlobal = (l: { selector: string; url: string; text: string }) =>
+    homeSigs.has(sig(l)) || (sigCount.get(labelSig(l)) ?? 0) >= globalThreshold;
+
   // 1. Home navigation.
   let hubUrl: string | undefined;
   if (home) {
@@ -133,11 +145,17 @@ export function buildColumnInventory(pages: PageRecord[], opts: BuildColumnInven
   if (hub) {
     hubUrl = hub.url;
     for (const link of navLinks(hub)) {
+      if (isGlobal(link)) {
+        add(link.text, link.url, 'nav', false);
+        continue;
+      }
       const draft = add(link.text, link.url, 'hub', true);
       const sub = pageOf(link.url);
       // A hub link to a navigation page (no list entries, several column links) is a sub-hub: scan it too.
       if (!draft || !sub || sub.listEntries.length > 0 || sub === hub) continue;
-      const childLinks = navLinks(sub).filter((l) => pagerFamily(l.url) !== draft.family && (canonicalColumn(l.text) || isListLike(pageOf(l.url))));
+      const childLinks = navLinks(sub).filter(
+        (l) => !isGlobal(l) && pagerFamily(l.url) !== draft.family && (canonicalColumn(l.text) || isListLike(pageOf(l.url))),
+      );
       if (childLinks.length < 2) continue;
       for (const child of childLinks) {
         const c = add(child.text, child.url, 'hub', true);
@@ -171,7 +189,7 @@ export function buildColumnInventory(pages: PageRecord[], opts: BuildColumnInven
     const source = drafts.get(pagerFamily(page.url));
     for (const link of navLinks(page)) {
       if (!canonicalColumn(link.text) || !isListLike(pageOf(link.url))) continue;
-      add(link.text, link.url, 'nav', !!source?.inHub);
+      add(link.text, link.url, 'nav', !!source?.inHub && !isGlobal(link));
     }
   }
 

@@ -61,6 +61,8 @@ function trsSite() {
         link(`${s}/xxgk/fdzdgknr/index.html`, '法定主动公开内容'),
         link(`${s}/xxgk/ndbg/index.html`, '政府信息公开年报'),
         link(`${s}/about.html`, '联系我们'),
+        // the site-wide header, repeated on the hub: not a hub column
+        link(`${s}/jtdt/index.html`, '交通动态'),
       ],
     }),
     page(`${s}/xxgk/zn/t20220101_1.html`, 'article', {
