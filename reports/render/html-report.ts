@@ -43,7 +43,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 .badge{font-size:30px;font-weight:700;padding:10px 26px;border-radius:6px;color:#fff;letter-spacing:6px}
 .badge.pass{background:#2e7d32}.badge.fail{background:#b71c1c}
 .score{font-size:14px;margin-top:8px}.score b{font-size:26px}
-.vetoes li.fired{color:#b71c1c;font-weight:600}.vetoes li{margin:2px 0}
+.vetoes{list-style:none;padding-left:0}.vetoes li.fired{color:#b71c1c;font-weight:600}.vetoes li{margin:2px 0}
 .cards{display:grid;grid-template-columns:repeat(5,1fr);gap:10px;margin-bottom:14px}
 .card{border-radius:6px;padding:10px;color:#fff;text-align:center}
 .card b{display:block;font-size:24px}
