@@ -13,10 +13,6 @@ declare global {
   }
 }
 
-const unavailable = () => {
-  throw new Error('实时检查模块尚未可用');
-};
-
 export default defineContentScript({
   registration: 'runtime',
   main() {
@@ -27,7 +23,7 @@ export default defineContentScript({
       return;
     }
     running?.stop();
-    const live = loadLiveDeps() ?? { createAdapter: unavailable, extract: unavailable, packs: [] };
+    const live = loadLiveDeps();
     const app = new ContentApp({ browser: browser as unknown as ContentBrowser, document, live, forced });
     window.__gongkaiContent = app;
     void app.start();

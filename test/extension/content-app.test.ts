@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// @vitest-environment-options { "url": "http://127.0.0.1:9/news/a.html" }
+// @vitest-environment-options { "url": "http://127.0.0.1:9/zwgk/zcwj/202405/t20240506_1.html" }
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentApp, type ContentBrowser } from '../../extension/lib/content-app.js';
@@ -7,22 +7,13 @@ import { BackgroundApp, type BackgroundBrowser } from '../../extension/lib/backg
 import { saveImportedAudit, saveSettings, DEFAULT_SETTINGS } from '../../extension/lib/settings.js';
 import type { LiveDeps } from '../../extension/lib/live-check.js';
 import { HOST_TAG } from '../../extension/lib/overlay/overlay.js';
-import { createDomAdapter } from '../../crawler/extract/dom-adapter.js';
-import { pageRecordSchema } from '../../crawler/page-record.js';
-import { cssPath, type PageAdapter } from '../../rules/page-adapter.js';
-import { nationalPack } from '../../rules/national/index.js';
+import { loadLiveDeps } from '../../extension/lib/live-deps.js';
 import { audit, finding } from './fixtures.js';
 
-const PAGE = 'http://127.0.0.1:9/news/a.html';
+const PAGE = 'http://127.0.0.1:9/zwgk/zcwj/202405/t20240506_1.html';
 const ID = '11010519491231002X'; // the GB 11643 sample number
 
-// Stand-in for crawler/extract/extract-page.ts (not landed yet): text blocks of <p>, the only part these rules read.
-function extract(adapter: PageAdapter, opts: { url: string; status: number }) {
-  const blocks = adapter.queryAll('p').map((p) => ({ selector: cssPath(adapter, p), text: adapter.textContent(p) }));
-  return pageRecordSchema.parse({ url: opts.url, status: opts.status, kind: 'article', textBlocks: blocks, bodyText: blocks.map((b) => b.text).join(' ') });
-}
-
-const live: LiveDeps = { createAdapter: (doc, url) => createDomAdapter(doc, url), extract, packs: [nationalPack] };
+const live: LiveDeps = loadLiveDeps();
 const browser = fakeBrowser as unknown as ContentBrowser;
 let app: ContentApp | undefined;
 
