@@ -17,17 +17,17 @@ export interface ListedAccount {
 
 const PAGE_NAME = /政务新媒体|新媒体矩阵/;
 
-/** The 政务新媒体 page: by ColumnName, breadcrumb or title; column pages preferred over articles in them. */
+/** The 政务新媒体 page: by ColumnName, breadcrumb or title (never an article page). */
 export function findNewMediaPage(pages: PageRecord[]): PageRecord | undefined {
   let best: { page: PageRecord; score: number } | undefined;
   for (const page of pages) {
-    if (page.kind === 'attachment' || page.kind === 'post' || page.status >= 400) continue;
+    // Articles in the column (notices about new media) are not the account listing.
+    if (page.kind === 'attachment' || page.kind === 'post' || page.kind === 'article' || page.status >= 400) continue;
     let score = 0;
     if (PAGE_NAME.test(page.meta.ColumnName ?? '')) score += 3;
     if (PAGE_NAME.test(page.breadcrumb.at(-1) ?? '')) score += 2;
     if (PAGE_NAME.test(page.title)) score += 2;
     if (score === 0) continue;
-    if (page.kind === 'article') score -= 4;
     if (!best || score > best.score || (score === best.score && page.url.length < best.page.url.length)) best = { page, score };
   }
   return best && best.score > 0 ? best.page : undefined;

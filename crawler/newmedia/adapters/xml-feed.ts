@@ -94,7 +94,8 @@ export function parseXmlFeed(xml: string, opts: ParseOptions): ParsedFeed {
   const posts: FeedPost[] = (data.entries ?? []).map((entry) => {
     const raw = entry as unknown as RawEntryFields & { title?: string; link?: string };
     const content = postContent(decodeEntitiesIfEscaped(raw.rawHtml), opts.baseUrl);
-    const post: FeedPost = { title: collapse(textOf(raw.title)), links: content.links };
+    // Bridges put HTML into titles (CDATA); the title is its text.
+    const post: FeedPost = { title: postContent(textOf(raw.title), opts.baseUrl).text, links: content.links };
     const date = parseZhDate(raw.rawDate, ctx);
     if (date) post.date = date;
     const url = absoluteHttpUrl(raw.rawLink || textOf(raw.link), opts.baseUrl);
