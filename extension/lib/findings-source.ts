@@ -14,12 +14,22 @@ const auditMetaSchema = z
     startedAt: z.string(),
     finishedAt: z.string(),
     pagesCrawled: z.number(),
+    /** `gongkai serve`'s audit rows call it pages. */
+    pages: z.number(),
+    total: z.number(),
+    score: z.number(),
+    pass: z.boolean(),
   })
   .partial();
 
+/** `gongkai serve` adds waiver state to each finding; waived findings are accepted exceptions and not shown. */
+const servedFindingSchema = findingSchema.extend({ waived: z.boolean().optional() });
+
 const findingsResponseSchema = z.object({
   audit: auditMetaSchema.nullish(),
-  findings: z.array(findingSchema).default([]),
+  site: z.string().nullish(),
+  asOf: z.string().nullish(),
+  findings: z.array(servedFindingSchema).default([]),
 });
 
 const latestResponseSchema = z.object({
@@ -44,6 +54,10 @@ export interface FindingsSourceDeps {
 }
 
 export class ServerError extends Error {}
+
+function summaryOf(meta: z.infer<typeof auditMetaSchema>): Omit<AuditSummary, 'source' | 'counts'> {
+  return { site: meta.site, asOf: meta.asOf, finishedAt: meta.finishedAt, pagesCrawled: meta.pagesCrawled ?? meta.pages };
+}
 
 /** Severity counts of whatever shape the server sends: {critical: 1, ...} or {bySeverity: {...}, total}. */
 export function readCounts(raw: unknown): { counts: Record<string, number>; total?: number } {
@@ -129,7 +143,11 @@ export class FindingsSource {
       clearTimeout(timer);
     }
     if (res.status === 401 || res.status === 403) throw new ServerError('审计服务器拒绝访问：请在设置中检查访问令牌');
-    if (!res.ok) throw new ServerError(`审计服务器返回错误（HTTP ${res.status}）`);
+    if (!res.ok) {
+      const body = (await res.json().catch(() => undefined)) as { error?: unknown } | undefined;
+      const detail = typeof body?.error === 'string' ? `：${body.error.slice(0, 200)}` : '';
+      throw new ServerError(`审计服务器返回错误（HTTP ${res.status}）${detail}`);
+    }
     let value: unknown;
     try {
       value = await res.json();
@@ -148,11 +166,16 @@ export class FindingsSource {
         const raw = await this.getJson(settings, `/api/findings?url=${encodeURIComponent(url)}`);
         const parsed = findingsResponseSchema.safeParse(raw);
         if (!parsed.success) throw new ServerError('审计服务器返回的数据格式不符合 findings.json 规范');
-        const meta = parsed.data.audit ?? undefined;
+        const { audit: meta, site, asOf } = parsed.data;
+        const summary: AuditSummary | undefined = meta
+          ? { source: 'server', ...summaryOf(meta), counts: {} }
+          : site
+            ? { source: 'server', site, asOf: asOf ?? undefined, counts: {} }
+            : undefined;
         return {
           source: 'server',
-          audit: meta ? { source: 'server', ...meta, counts: {} } : undefined,
-          findings: parsed.data.findings,
+          audit: summary,
+          findings: parsed.data.findings.filter((f) => !f.waived).map(({ waived: _waived, ...f }) => f),
         };
       } catch (error) {
         serverError = error instanceof Error ? error.message : String(error);
@@ -177,16 +200,15 @@ export class FindingsSource {
         const { audit, verdict } = parsed.data;
         if (audit) {
           const { counts, total } = readCounts(parsed.data.counts);
+          const pass = verdict?.pass ?? audit.pass;
+          const score = verdict?.score ?? audit.score;
           return {
             audit: {
               source: 'server',
-              ...audit,
+              ...summaryOf(audit),
               counts,
-              total,
-              verdict:
-                verdict && typeof verdict.pass === 'boolean' && typeof verdict.score === 'number'
-                  ? { pass: verdict.pass, score: verdict.score }
-                  : undefined,
+              total: total ?? audit.total ?? Object.values(counts).reduce((a, b) => a + b, 0),
+              verdict: typeof pass === 'boolean' && typeof score === 'number' ? { pass, score } : undefined,
             },
           };
         }

@@ -88,6 +88,31 @@ describe('BackgroundApp', () => {
     expect(res.audit).toMatchObject({ source: 'server', pagesCrawled: 5, counts: { critical: 2, minor: 1 }, total: 3, verdict: { pass: false, score: 70 } });
   });
 
+  it('reads the shapes `gongkai serve` sends: waived findings dropped, audit rows with pages/score/pass', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:7', token: 'tok' });
+    const served = (id: string, waived: boolean) => ({ ...finding({ id, url: PAGE }), waived, waiver: null, lifecycle: 'new' });
+    const { app } = setup(async (url) =>
+      url.includes('/api/findings')
+        ? jsonResponse({ site: 'http://127.0.0.1:9/', auditId: 'x', asOf: '2024-05-06', findings: [served('keep', false), served('waived', true)] })
+        : url.includes('/api/audits/latest')
+          ? jsonResponse({ audit: { id: 'x', site: 'http://127.0.0.1:9/', siteKey: 'k', host: 'h', asOf: '2024-05-06', startedAt: 's', finishedAt: '2024-05-06T02:00:00Z', pages: 120, total: 3, bySeverity: {}, score: 91, pass: true }, counts: { critical: 1, serious: 2, moderate: 0, minor: 0 }, verdict: null })
+          : jsonResponse({ error: '未知的接口' }, 404),
+    );
+    const page = (await app.handle({ type: 'gongkai:page-findings', url: PAGE })) as { findings: Record<string, unknown>[]; audit: Record<string, unknown> };
+    expect(page.findings.map((f) => f.id)).toEqual(['keep']);
+    expect(page.findings[0]).not.toHaveProperty('waived');
+    expect(page.audit).toMatchObject({ source: 'server', site: 'http://127.0.0.1:9/', asOf: '2024-05-06' });
+    const latest = (await app.handle({ type: 'gongkai:latest-audit', site: 'http://127.0.0.1:9/' })) as { audit: Record<string, unknown> };
+    expect(latest.audit).toMatchObject({ pagesCrawled: 120, total: 3, counts: { critical: 1, serious: 2 }, verdict: { pass: true, score: 91 } });
+  });
+
+  it('passes the server’s zh-CN error through when it has no audit of the site', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:7' });
+    const { app } = setup(async () => jsonResponse({ error: '没有该网站的审计记录：http://127.0.0.1:9/' }, 404));
+    const latest = (await app.handle({ type: 'gongkai:latest-audit', site: 'http://127.0.0.1:9/' })) as { error: string };
+    expect(latest.error).toContain('没有该网站的审计记录');
+  });
+
   it('sets the toolbar badge per tab from the content script’s count', async () => {
     const { app } = setup(async () => jsonResponse({}));
     await app.handle({ type: 'gongkai:count', count: 4, worst: 'critical' }, { tab: { id: 7 } });
