@@ -4,7 +4,7 @@ import type { ColumnSummary } from '../reports/audit-schema.js';
 import type { ColumnInventory, LinkEdge, LinkOutcome, NewMediaModel, SiteModel } from './site-model.js';
 import { buildColumnInventory, type ConfigColumn } from './columns/build-inventory.js';
 import { urlKey } from './columns/column-urls.js';
-import { mergeOwners } from './engine/default-owners.js';
+import { mergeOwners, ownerForColumn } from './engine/default-owners.js';
 
 export interface BuildSiteModelInput {
   startUrl: string;
@@ -27,6 +27,12 @@ export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
   // Redirected pages are also found under the URL that was asked for (links point there).
   for (const p of pages) if (p.requestedUrl && !byKey.has(urlKey(p.requestedUrl))) byKey.set(urlKey(p.requestedUrl), p);
   const owners = mergeOwners(input.owners);
+  const columns = buildColumnInventory(pages, { siteUrl: input.startUrl, configColumns: input.configColumns, owners });
+  // Columns the owner map does not name (采购意向, 专项资金…) get the office by label keywords.
+  for (const c of columns.columns) {
+    const office = c.owner ?? ownerForColumn(owners, c.name, c.canonical);
+    if (office) c.owner = office;
+  }
   const home = byKey.get(urlKey(input.startUrl)) ?? pages.find((p) => p.kind === 'home');
   const model: SiteModel = {
     startUrl: input.startUrl,
@@ -34,7 +40,7 @@ export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
     pageByUrl: (url: string) => byKey.get(urlKey(url)),
     links: input.links,
     outcomes: input.outcomes,
-    columns: buildColumnInventory(pages, { siteUrl: input.startUrl, configColumns: input.configColumns, owners }),
+    columns,
     owners,
   };
   if (home) model.home = home;

@@ -40,6 +40,8 @@ const NON_COLUMN_CRUMB = /^(首页|网站首页|主页|当前位置|您的位置
 
 function isListLike(page: PageRecord | undefined): boolean {
   if (!page) return false;
+  // Article pages may carry small lists (相关解读, 相关文件) without being lists themselves.
+  if (page.kind === 'article' || page.kind === 'home') return false;
   return page.kind === 'list' || page.listEntries.length > 0 || !!page.pagination;
 }
 

@@ -12,6 +12,7 @@ const pages = [
   }),
   page(`${s}/zcwj/202205/t20220501_2.html`, 'article', { requestedUrl: `${s}/old/doc.html` }),
   page(`${s}/tzgg/index.html`, 'list', { listEntries: [] }),
+  page(`${s}/cgyx/index.html`, 'list', { breadcrumb: ['采购意向'], listEntries: [] }),
   page(`${s}/files/a.pdf`, 'attachment', { parentUrl: `${s}/zcwj/202205/t20220501_2.html` }),
 ];
 
@@ -45,6 +46,8 @@ describe('buildSiteModel', () => {
     expect(summaries).toEqual([
       { name: '政策文件', canonical: '政策文件', url: `${s}/zcwj/index.html`, entries: 2, newest: '2022-05-01', owner: '办公室' },
       { name: '通知公告', canonical: '通知公告', url: `${s}/tzgg/index.html`, entries: 0, owner: '宣传中心' },
+      // not in the owner map: office by label keyword (采购 → 财务处)
+      { name: '采购意向', canonical: '采购意向', url: `${s}/cgyx/index.html`, entries: 0, owner: '财务处' },
     ]);
   });
 });
