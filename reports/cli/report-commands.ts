@@ -121,6 +121,7 @@ async function scheduleAction(urls: string[], flags: ScheduleFlags): Promise<num
       outDir: path.resolve(flags.out),
       dataDir: flags.dataDir ?? DEFAULT_DATA_DIR,
       formats: formats.filter((f) => f !== 'json') as ('html' | 'xlsx' | 'csv')[],
+      evidence: flags.evidence,
       webhook: flags.webhook,
     });
     scheduler.start();

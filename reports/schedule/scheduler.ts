@@ -23,6 +23,8 @@ export interface SchedulerOptions {
   outDir: string;
   dataDir: string;
   formats?: ReportFormat[];
+  /** Evidence screenshots with each run's reports. */
+  evidence?: boolean;
   webhook?: string;
   webhookOptions?: WebhookOptions;
   log?: (line: string) => void;
@@ -98,7 +100,7 @@ export class AuditScheduler {
       const formats = this.opts.formats ?? ['html', 'xlsx', 'csv'];
       if (formats.length) {
         try {
-          await writeReports(audit, outDir, { formats, dataDir: this.opts.dataDir });
+          await writeReports(audit, outDir, { formats, dataDir: this.opts.dataDir, evidence: this.opts.evidence });
         } catch (err) {
           this.log(`生成报告失败：${err instanceof Error ? err.message : String(err)}`);
         }
