@@ -2,7 +2,6 @@
 // PageRecord of kind 'attachment' that page rules scan (privacy leaks hide in spreadsheets). The download is
 // also the attachment's link outcome, so the link checker does not request it again.
 import pLimit from 'p-limit';
-import { extractAttachmentText } from '../attachments/attachment-text.js';
 import { FetchError, type Fetcher } from '../http/fetcher-types.js';
 import { outcomeFromError, outcomeFromResponse } from '../links/link-checker.js';
 import { pageRecordSchema, type PageRecord } from '../page-record.js';
@@ -37,7 +36,18 @@ export function attachmentTargets(pages: Iterable<PageRecord>): Map<string, stri
   return out;
 }
 
+type ExtractText = typeof import('../attachments/attachment-text.js').extractAttachmentText;
+
 export async function scanAttachments(targets: Map<string, string>, opts: AttachmentScanOptions): Promise<void> {
+  if (targets.size === 0) return;
+  // Loaded on demand: the PDF and Office parsers are heavy and most pages link no attachment.
+  let extractAttachmentText: ExtractText | undefined;
+  try {
+    ({ extractAttachmentText } = await import('../attachments/attachment-text.js'));
+  } catch (error) {
+    // Without the text extractor the attachments are still link-checked; the gap is recorded, not fatal.
+    opts.state.errors.push({ rule: 'crawler/attachment', message: `附件文字提取不可用：${(error as Error).message}` });
+  }
   const limit = pLimit(opts.concurrency ?? 4);
   const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
   await Promise.all(
@@ -48,7 +58,7 @@ export async function scanAttachments(targets: Map<string, string>, opts: Attach
         try {
           const res = await opts.fetcher.fetch({ url, maxBytes });
           entry.o = outcomeFromResponse(url, res, true);
-          if (res.status < 400) {
+          if (res.status < 400 && extractAttachmentText) {
             const ext = attachmentExt(res.finalUrl) ?? attachmentExt(url) ?? '';
             const text = await extractAttachmentText(res.body, ext, { maxChars: 200_000 });
             const notes: string[] = [];

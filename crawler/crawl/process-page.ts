@@ -1,6 +1,7 @@
 // One fetched (or rendered) page → outcome, page record, page-rule findings and the in-site links to follow.
 // Shared by the Cheerio path (bytes from the polite fetcher) and the --render path (HTML from Chromium).
 import * as cheerio from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { RuleRunner } from '../../rules/engine/rule-runner.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
@@ -96,7 +97,7 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
   let findings: Finding[] = [];
   let errors: RuleError[] = [];
   try {
-    const $ = cheerio.load(html);
+    const $ = parseHtml(html);
     const adapter = createCheerioAdapter($, finalUrl);
     record = extractPage(adapter, {
       url: finalUrl,
@@ -123,6 +124,14 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
   entry.e = errors;
   state.complete(entry);
   return followLinks(ctx, record);
+}
+
+/** Pages above this size are parsed by htmlparser2 (several times faster than parse5 on megabytes of text;
+ *  parse5 builds the browser's tree, so normal pages keep selectors identical to the extension's). */
+const FAST_PARSE_CHARS = 1_000_000;
+
+export function parseHtml(html: string): cheerio.CheerioAPI {
+  return html.length > FAST_PARSE_CHARS ? cheerio.load(parseDocument(html, { decodeEntities: true })) : cheerio.load(html);
 }
 
 /** What site rules need of a record: drop the text blocks, cap the body text. */

@@ -14,7 +14,7 @@ let out: string;
 let run: AuditRun;
 
 beforeAll(async () => {
-  site = await startFaultServer({ rateLimit: 25, retryAfter: 1 });
+  site = await startFaultServer({ rateLimit: 12, retryAfter: 1 });
   out = await mkdtemp(join(tmpdir(), 'gongkai-fault-'));
   run = await runAuditDetailed({
     url: `${site.url}/`,
@@ -51,6 +51,8 @@ describe('audit of the fault-injecting site', () => {
         .sort();
     expect(pairs(run, 'link/broken')).toEqual(expected('broken'));
     expect(pairs(run, 'link/unverified')).toEqual(expected('unverified'));
+    // The site did throttle us, and no throttled target became a finding.
+    expect(site.throttled()).toBeGreaterThan(0);
     const byTarget = new Map(run.audit.findings.map((f) => [f.target, f]));
     expect(byTarget.get(`${site.url}/missing.html`)?.evidence.status).toBe(404);
     expect(byTarget.get(`${site.url}/loop-a`)?.evidence.status).toBe('REDIRECT_LOOP');

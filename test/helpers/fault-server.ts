@@ -23,6 +23,8 @@ export interface FaultServer {
   hits: Map<string, number>;
   /** Total requests per origin. */
   requests(): number;
+  /** 429 answers given. */
+  throttled(): number;
   /** Planted link targets → expected state ('broken' | 'unverified'); targets not listed must come out ok. */
   planted: Map<string, 'broken' | 'unverified'>;
   /** Pages of the site (to assert what was crawled). */
@@ -42,9 +44,10 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const sockets = new Set<Socket>();
   const recent: number[] = [];
   let total = 0;
+  let throttled = 0;
   const flakySeen = new Set<string>();
   const bigPage = Buffer.from(
-    html('大页面', `<h1>大页面</h1><a href="/live.html">正常</a>` + '<p>交通运输政务公开内容。</p>'.repeat(190_000)),
+    html('大页面', `<h1>大页面</h1><a href="/live.html">正常</a>` + `<p>${'交通运输政务公开内容。'.repeat(170)}</p>`.repeat(1_000)),
   );
   const binary = Buffer.alloc(64 * 1024);
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919 + 13) & 0xff;
@@ -105,6 +108,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       recent.push(now);
       while (recent.length && recent[0] < now - 1000) recent.shift();
       if (recent.length > options.rateLimit) {
+        throttled++;
         res.writeHead(429, { 'retry-after': String(options.retryAfter ?? 1) }).end('Too Many Requests');
         return;
       }
@@ -209,6 +213,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     closedUrl,
     hits,
     requests: () => total,
+    throttled: () => throttled,
     planted,
     pages: ['/', '/list/index.html', '/list/index_1.html', '/list/p1.html', '/list/p2.html', '/list/p3.html', '/live.html'].map(
       (p) => url + p,
