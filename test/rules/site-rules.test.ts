@@ -91,6 +91,37 @@ describe('column/empty', () => {
   });
 });
 
+describe('column/empty on bare list pages', () => {
+  const nav = [
+    { selector: '#nav > li:nth-of-type(1)', text: '首页' },
+    { selector: '#nav > li:nth-of-type(2)', text: '政府信息公开' },
+    { selector: '#footer', text: '主办单位：吉林省交通运输厅 网站标识码：2200000012' },
+  ];
+  const navLinks = [{ url: SITE, raw: '/', tag: 'a' as const, attr: 'href', text: '首页', selector: '#nav a', internal: true }];
+  const withTemplate = (url: string, own: { text: string }[], links: typeof navLinks = [], title = '') =>
+    page({
+      url,
+      kind: 'other',
+      title,
+      breadcrumb: ['政府信息公开', title.split('_')[0]],
+      textBlocks: [...nav, { selector: '#crumb', text: `当前位置：首页 > 政府信息公开 > ${title.split('_')[0]}` }, ...own.map((o, i) => ({ selector: `#main > p:nth-of-type(${i + 1})`, ...o }))],
+      links: [...navLinks, ...links],
+    });
+
+  it('reports a list with only template, breadcrumb and its name; not a directory of sub-columns', async () => {
+    const pages = [
+      withTemplate(`${SITE}ssj/`, [{ text: '双随机一公开' }], [], '双随机一公开_吉林省交通运输厅'),
+      withTemplate(`${SITE}fdzd/`, [{ text: '法定主动公开内容' }, { text: '人事信息' }], [{ ...navLinks[0], url: `${SITE}rs/`, text: '人事信息' }], '法定主动公开内容_吉林省交通运输厅'),
+      withTemplate(`${SITE}x1.html`, [{ text: '正文一' }]),
+      withTemplate(`${SITE}x2.html`, [{ text: '正文二' }]),
+    ];
+    const cols = [column({ name: '双随机一公开', url: `${SITE}ssj/` }), column({ name: '法定主动公开内容', url: `${SITE}fdzd/` })];
+    const found = await run(siteModel({ pages, columns: inventory(cols) }), 'column/empty');
+    expect(found.map((f) => f.url)).toEqual([`${SITE}ssj/`]);
+    expect(found[0].evidence.saysEmpty).toBe(false);
+  });
+});
+
 describe('homepage/not-updated', () => {
   const home = (dates: string[]) => page({ url: SITE, kind: 'home', dates });
 
