@@ -55,8 +55,9 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
       if (OPAQUE.has(el.name)) return [];
       const out: AdapterNode[] = [];
       for (const c of el.children) {
-        if (c.type === 'text') out.push((c as { data: string }).data);
-        else if (isElement(c)) out.push(c);
+        if (c.type === 'text') {
+          if ((c as { data: string }).data) out.push((c as { data: string }).data);
+        } else if (isElement(c)) out.push(c);
       }
       return out;
     },

@@ -53,7 +53,11 @@ export function createDomAdapter(doc: Document, url?: string): PageAdapter<Eleme
       for (let i = 0; i < kids.length; i++) {
         const c = kids[i];
         if (c.nodeType === ELEMENT_NODE) out.push(c as Element);
-        else if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_SECTION_NODE) out.push((c as CharacterData).data);
+        else if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_SECTION_NODE) {
+          // Empty text nodes (left by scripts or some parsers) carry nothing; cheerio never has them.
+          const data = (c as CharacterData).data;
+          if (data) out.push(data);
+        }
       }
       return out;
     },

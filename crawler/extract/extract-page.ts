@@ -4,7 +4,7 @@ import type { PageRecord } from '../page-record.js';
 import type { PageAdapter } from '../../rules/page-adapter.js';
 import { normalizeUrl } from '../url/normalize.js';
 import { extractBreadcrumb } from './breadcrumb.js';
-import { parseDate } from './dates.js';
+import { findFirstDate, parseDate } from './dates.js';
 import { extractDisclosure } from './disclosure-table.js';
 import { extractFooter } from './footer.js';
 import { baseUrlOf, extractLinks } from './links.js';
@@ -129,7 +129,13 @@ function collectDates(record: PageRecord): string[] {
   if (pubDate) dates.add(pubDate);
   if (record.disclosure?.publishDate) dates.add(record.disclosure.publishDate);
   if (record.disclosure?.writtenDate) dates.add(record.disclosure.writtenDate);
+  // Values of end/effective dates (有效期至, 失效日期, 施行日期...) are not dates the page was updated on.
+  const notShown = new Set<string>();
+  for (const [label, value] of Object.entries(record.disclosure?.raw ?? {})) {
+    if (/有效|失效|废止|施行|实施/.test(label)) notShown.add(value);
+  }
   for (const b of record.textBlocks) {
+    if (notShown.has(b.text) || /有效期|失效|废止|施行|实施/.test(b.text)) continue;
     if (b.text.length > SHORT_BLOCK) {
       // A long block counts only through a labelled date (发布时间：2022-03-15).
       const labelled = /(?:发布|更新|公开|成文|发文)(?:日期|时间)\s*[:：]?\s*([^\s].{0,20})/.exec(b.text);
@@ -137,8 +143,9 @@ function collectDates(record: PageRecord): string[] {
       if (d) dates.add(d);
       continue;
     }
-    const d = parseDate(b.text);
-    if (d) dates.add(d);
+    // A short block counts when the date is most of it ("2022-03-15", "[2022-03-15]", "发布时间：2022-03-15").
+    const found = findFirstDate(b.text);
+    if (found && (found.length * 2 >= b.text.length || /(?:日期|时间)\s*[:：]/.test(b.text))) dates.add(found.date);
   }
   return [...dates].sort().reverse();
 }

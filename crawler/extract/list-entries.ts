@@ -5,7 +5,7 @@
 import type { ListEntry } from '../page-record.js';
 import { classifyHref, normalizeUrl } from '../url/normalize.js';
 import { findFirstDate } from './dates.js';
-import { classAndId, collapse, type PageTree, type XEl } from './tree.js';
+import { classAndId, collapse, contains, type PageTree, type XEl } from './tree.js';
 
 const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p', 'div', 'section', 'article', 'dl', 'td', 'span', 'h3', 'h4']);
 const UNDATED_ITEM_TAGS = new Set(['li', 'tr', 'dd']);
@@ -39,6 +39,18 @@ function anchorTitle(tree: PageTree, a: XEl, text: string): string {
   return title;
 }
 
+/** Text of `item` outside the anchor, children joined with spaces so that adjacent date spans stay apart. */
+function textAround(tree: PageTree, item: XEl, anchor: XEl): string {
+  const parts: string[] = [];
+  for (const c of item.children) {
+    if (c.kind === 'text') parts.push(c.data);
+    else if (c === anchor || c.hidden) continue;
+    else if (contains(c, anchor)) parts.push(textAround(tree, c, anchor));
+    else parts.push(tree.text(c));
+  }
+  return parts.join(' ');
+}
+
 export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?: string[]): ListEntry[] {
   const items: Item[] = [];
   const byEl = new Map<XEl, Item>();
@@ -58,15 +70,17 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
     for (let i = 0; n && i < MAX_CLIMB && n.inBody && n.tag !== 'body'; i++, n = n.parent) {
       if (n.anchors > 2) break;
       if (!ITEM_TAGS.has(n.tag)) continue;
-      const text = tree.text(n);
-      const outside = aText ? text.replace(aText, ' ') : text;
-      const d = findFirstDate(outside);
+      const d = findFirstDate(textAround(tree, n, a));
       if (d) {
         item = n;
         date = d.date;
         break;
       }
-      if (!fallback && UNDATED_ITEM_TAGS.has(n.tag)) fallback = n;
+      // A list item is as far as an entry goes: never climb out of it into the list.
+      if (UNDATED_ITEM_TAGS.has(n.tag)) {
+        fallback = n;
+        break;
+      }
     }
     let title = aText;
     if (!item) {

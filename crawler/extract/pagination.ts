@@ -78,14 +78,14 @@ function fromLinks(tree: PageTree, pageUrl: string, baseUrl: string): Pagination
     if (!abs) continue;
     const u = new URL(abs);
     if (u.host !== page.host) continue;
-    const trs = TRS_PAGE.exec(u.pathname);
+ const qp = pageParam(u);
+    const trs = qp ? null : TRS_PAGE.exec(u.pathname);
     if (trs && u.pathname.startsWith(dir) && u.pathname.lastIndexOf('/') === dir.length - 1) {
       trsMatch ??= trs;
       trsMax = Math.max(trsMax, trs[2] ? Number(trs[2]) : 0);
       if (a.parent) pagerText ||= tree.text(a.parent);
       continue;
     }
-    const qp = pageParam(u);
     if (qp && u.pathname === page.pathname) {
       if (!query) query = { key: qp[0], max: qp[1], sample: u };
       else if (qp[0] === query.key) query.max = Math.max(query.max, qp[1]);
@@ -93,7 +93,7 @@ function fromLinks(tree: PageTree, pageUrl: string, baseUrl: string): Pagination
     }
   }
   const total = /共\s*(\d{1,5})\s*页/.exec(pagerText)?.[1];
-  if (trsMatch) {
+  if (trsMatch && trsMax >= 1) {
     const own = TRS_PAGE.exec(page.pathname);
     const current = own?.[2] ? Number(own[2]) : 0;
     const count = Math.max(trsMax + 1, current + 1, total ? Number(total) : 0);

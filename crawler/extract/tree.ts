@@ -29,8 +29,9 @@ export interface XEl {
   /** 1-based position among element siblings of the same tag, and how many such siblings there are. */
   nth: number;
   sameTag: number;
-  /** Document order. */
+  /** Document order, and the order of the last element of the subtree. */
   order: number;
+  endOrder: number;
   /** [start, end) in the visible-text pieces. */
   start: number;
   end: number;
@@ -88,7 +89,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
   const make = (el: AdapterElement, parent: XEl | undefined): XEl => {
     const tag = adapter.tag(el);
     const x: XEl = {
-      kind: 'el', el, tag, parent, children: [], nth: 1, sameTag: 1, order: elements.length,
+      kind: 'el', el, tag, parent, children: [], nth: 1, sameTag: 1, order: elements.length, endOrder: elements.length,
       start: pieces.length, end: pieces.length, anchors: 0,
       hidden: (parent?.hidden ?? false) || HIDDEN_TAGS.has(tag),
       block: undefined as unknown as XEl, inBody: (parent?.inBody ?? false) || tag === 'body',
@@ -104,6 +105,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
   const leave = (x: XEl): void => {
     if (!x.hidden && BLOCK_TAGS.has(x.tag)) pieces.push(' ');
     x.end = pieces.length;
+    x.endOrder = elements.length - 1;
     let anchors = x.tag === 'a' && adapter.attr(x.el, 'href') !== undefined ? 1 : 0;
     let counts: Map<string, number> | undefined;
     for (const c of x.children) {
@@ -218,6 +220,11 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
 /** class and id of an element as one lower-case string, for heuristics like /breadcrumb|crumb/. */
 export function classAndId(tree: PageTree, x: XEl): string {
   return `${tree.attr(x, 'class') ?? ''} ${tree.attr(x, 'id') ?? ''}`.toLowerCase();
+}
+
+/** true when `inner` is a strict descendant of `outer`. */
+export function contains(outer: XEl, inner: XEl): boolean {
+  return outer.order < inner.order && inner.order <= outer.endOrder;
 }
 
 /** Ancestors from the parent upward. */
