@@ -52,7 +52,17 @@ export const regulationStale = defineRule({
         maxYears: z.number().int().positive().default(5),
         provisionalYears: z.number().int().positive().default(2),
         /** Label pattern (regex source) of the current-valid library column(s). */
-        currentLibrary: z.string().default('现行有效|有效文件'),
+        currentLibrary: z
+          .string()
+          .refine((v) => {
+            try {
+              new RegExp(v);
+              return true;
+            } catch {
+              return false;
+            }
+          }, '不是有效的正则表达式')
+          .default('现行有效|有效文件'),
         columns: z.array(z.string().min(1)).default(['规范性文件']),
       })
       .strict(),

@@ -340,6 +340,12 @@ describe('jl-jtt-2022 pack metadata', () => {
     );
   });
 
+  it('rejects a bad current-library pattern as a config error', async () => {
+    await expect(runJl({ pages: [], asOf: ASOF, config: { rules: { 'regulation/stale': { options: { currentLibrary: '(' } } } } })).rejects.toThrow(
+      /regulation\/stale\.options\.currentLibrary 无效：不是有效的正则表达式/,
+    );
+  });
+
   it('never crashes on an empty or odd site', async () => {
     const { findings, errors } = await runJl({ pages: [page('https://jt.test/', 'home', { links: [link('not a url', '政策文件')] })], asOf: ASOF });
     expect(errors).toEqual([]);
