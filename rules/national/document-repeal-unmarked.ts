@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PageRecord } from '../../crawler/page-record.js';
 import { defineRule } from '../define-rule.js';
-import { mentionsDocNo, normalizeDocNo } from '../text/cjk.js';
+import { normalizeDocNo } from '../text/cjk.js';
 
 // A sentence that declares a document repealed / amended, and a title of a repeal or amendment decision.
 const DECLARE_SENTENCE = /废止|宣布失效|同时失效|停止执行|不再执行|予以修改|作出修改|修改的决定|予以修订|修订的决定|予以修正/;
@@ -16,15 +16,27 @@ interface Declaration {
   kind: 'repealed' | 'amended';
 }
 
-function declaration(page: PageRecord, docNo: string): Declaration | undefined {
-  if (DECLARE_TITLE.test(page.title) && mentionsDocNo(page.bodyText, docNo)) {
-    return { by: page.url, kind: AMEND.test(page.title) && !/废止|失效/.test(page.title) ? 'amended' : 'repealed' };
+/** Normalised text spans of one page that declare documents repealed or amended (prepared once per page). */
+interface DeclaringPage {
+  url: string;
+  ownDocNo?: string;
+  spans: { text: string; kind: Declaration['kind'] }[];
+}
+
+function declaringPage(page: PageRecord): DeclaringPage | undefined {
+  const spans: DeclaringPage['spans'] = [];
+  if (DECLARE_TITLE.test(page.title)) {
+    // A repeal/amendment decision: every 文号 in its body is declared (tables of repealed documents included).
+    spans.push({ text: normalizeDocNo(page.bodyText), kind: AMEND.test(page.title) && !/废止|失效/.test(page.title) ? 'amended' : 'repealed' });
+  } else if (DECLARE_SENTENCE.test(page.bodyText)) {
+    for (const sentence of page.bodyText.split(/[。；;！!\n]/)) {
+      const m = DECLARE_SENTENCE.exec(sentence);
+      if (m) spans.push({ text: normalizeDocNo(sentence), kind: AMEND.test(m[0]) ? 'amended' : 'repealed' });
+    }
   }
-  for (const sentence of page.bodyText.split(/[。；;！!\n]/)) {
-    const m = DECLARE_SENTENCE.exec(sentence);
-    if (m && mentionsDocNo(sentence, docNo)) return { by: page.url, kind: AMEND.test(m[0]) ? 'amended' : 'repealed' };
-  }
-  return undefined;
+  if (spans.length === 0) return undefined;
+  const own = page.disclosure?.docNo ? normalizeDocNo(page.disclosure.docNo) : undefined;
+  return { url: page.url, spans, ...(own ? { ownDocNo: own } : {}) };
 }
 
 export const documentRepealUnmarked = defineRule({
@@ -48,17 +60,22 @@ export const documentRepealUnmarked = defineRule({
   },
   check(ctx) {
     const pages = ctx.site.pages.filter((p) => p.status < 400);
-    const documents = pages.filter((p) => p.disclosure?.docNo);
-    for (const doc of documents) {
-      const docNo = doc.disclosure!.docNo!;
+    const declaring = pages.map(declaringPage).filter((d) => d !== undefined);
+    if (declaring.length === 0) return;
+    for (const doc of pages) {
+      const docNo = doc.disclosure?.docNo;
+      if (!docNo) continue;
       const own = normalizeDocNo(docNo);
+      if (!own) continue;
       if (MARKED_VALIDITY.test(doc.disclosure?.validity ?? '') || MARKED_TEXT.test(`${doc.title} ${doc.bodyText}`)) continue;
       let found: Declaration | undefined;
-      for (const page of pages) {
-        if (page.url === doc.url) continue;
-        if (page.disclosure?.docNo && normalizeDocNo(page.disclosure.docNo) === own) continue;
-        found = declaration(page, docNo);
-        if (found) break;
+      for (const d of declaring) {
+        if (d.url === doc.url || d.ownDocNo === own) continue;
+        const span = d.spans.find((s) => s.text.includes(own));
+        if (span) {
+          found = { by: d.url, kind: span.kind };
+          break;
+        }
       }
       if (!found) continue;
       ctx.report({
