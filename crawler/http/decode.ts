@@ -108,15 +108,43 @@ function plausible(encoding: string, b: Uint8Array, utf8Ok: () => boolean): bool
   return true;
 }
 
+/** Do the bytes follow GB18030's byte structure (ASCII, 2-byte GBK pairs, 4-byte sequences) throughout? */
+function looksLikeGb18030(b: Uint8Array): boolean {
+  let pairs = 0;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c === 0x80 || c === 0xff || i + 1 >= b.length) return i + 1 >= b.length && pairs > 0; // a cut tail is fine
+    const d = b[i + 1];
+    if (d >= 0x40 && d <= 0xfe && d !== 0x7f) {
+      pairs++;
+      i += 2;
+    } else if (d >= 0x30 && d <= 0x39 && i + 3 < b.length && b[i + 2] >= 0x81 && b[i + 2] <= 0xfe && b[i + 3] >= 0x30 && b[i + 3] <= 0x39) {
+      pairs++;
+      i += 4;
+    } else return false;
+  }
+  return pairs > 0;
+}
+
+const OTHER_CJK = new Set(['Big5', 'Shift_JIS', 'EUC-JP', 'EUC-KR', 'ISO-2022-JP', 'ISO-2022-KR', 'ISO-2022-CN']);
+
 function detect(b: Uint8Array, utf8Ok: () => boolean): string {
   if (!hasHighBytes(b) || utf8Ok()) return 'utf-8';
   const sample = b.length > 65536 ? b.subarray(0, 65536) : b;
   const results = chardet.analyse(sample);
   const top = results[0];
   const gb = results.find((r) => r.name === 'GB18030');
+  // These sites are Chinese: GB18030 unless another CJK encoding is clearly better. Short texts fool chardet into
+  // single-byte guesses (Greek, Cyrillic); the GB byte structure is the stronger signal there.
+  if (looksLikeGb18030(sample)) {
+    if (!top || !OTHER_CJK.has(top.name) || (gb && gb.confidence * 2 >= top.confidence)) return 'gb18030';
+  }
   const topName = top ? canonicalEncoding(top.name) : undefined;
-  // These sites are Chinese: prefer GB18030 unless another encoding is clearly better.
-  if (gb && (!top || top.name === 'GB18030' || gb.confidence * 2 >= top.confidence)) return 'gb18030';
+  if (gb && (!top || gb.confidence * 2 >= top.confidence)) return 'gb18030';
   if (topName && topName !== 'utf-8') return topName;
   return 'gb18030';
 }
