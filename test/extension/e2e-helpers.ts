@@ -62,7 +62,7 @@ export async function launchWithExtension(extDir: string): Promise<Launched> {
 }
 
 export interface OverlaySnapshot {
-  boxes: { ids: string[]; live: boolean; hidden: boolean; rect: { x: number; y: number; width: number; height: number }; tip: string }[];
+  boxes: { ids: string[]; live: boolean; hidden: boolean; rect: { x: number; y: number; width: number; height: number }; badge: { x: number; y: number }; tip: string }[];
   banner: string[];
   bannerVisible: boolean;
 }
@@ -82,8 +82,9 @@ export async function readOverlay(page: Page): Promise<OverlaySnapshot | undefin
       functionDeclaration: `function () {
         const boxes = [...this.querySelectorAll('.box')].map((b) => {
           const r = b.getBoundingClientRect();
+          const g = b.querySelector('.badge').getBoundingClientRect();
           return { ids: (b.dataset.ids || '').split(' '), live: b.classList.contains('live'), hidden: b.classList.contains('hidden'),
-            rect: { x: r.x, y: r.y, width: r.width, height: r.height }, tip: b.querySelector('.tip')?.textContent || '' };
+            rect: { x: r.x, y: r.y, width: r.width, height: r.height }, badge: { x: g.x + g.width / 2, y: g.y + g.height / 2 }, tip: b.querySelector('.tip')?.textContent || '' };
         });
         const banner = this.querySelector('.banner');
         return { boxes, banner: [...this.querySelectorAll('.banner li')].map((li) => li.textContent), bannerVisible: !banner.classList.contains('hidden') };

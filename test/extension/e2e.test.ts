@@ -1,45 +1,18 @@
-// End-to-end: the built extension in the system Chromium, pointed at a site and at the API of `gongkai serve`.
-import { mkdir } from 'node:fs/promises';
+// End-to-end: the built extension in the system Chromium, on the demo site, pointed at a real `gongkai serve`
+// holding a real audit of that site (runAudit → history store → startServer).
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditResult, Finding } from '../../reports/audit-schema.js';
+import { runAudit } from '../../crawler/audit.js';
+import { HistoryStore } from '../../reports/history/history-store.js';
+import { startServer, type RunningServer } from '../../reports/server/server.js';
+import { startDemoSite, type DemoSite } from '../demo-site/index.js';
+import { pageKey } from '../../extension/lib/url-key.js';
+import { shanghaiDate, shanghaiDateTime } from '../../extension/lib/time.js';
 import { buildExtension, launchWithExtension, readOverlay, ROOT, type Launched } from './e2e-helpers.js';
-import { POLICY_PATH, startApi, startSite, type Started } from './e2e-standins.js';
-import { audit, finding } from './fixtures.js';
-
-const TOKEN = 'e2e-token';
-const ID = '11010519491231002X';
-
-let site: Started;
-let api: Started;
-let browser: Launched;
-let findings: AuditResult;
-let pageUrl: string;
-let page: Page;
-
-beforeAll(async () => {
-  const [extDir, s] = await Promise.all([buildExtension(), startSite()]);
-  site = s;
-  pageUrl = `${site.url}${POLICY_PATH}`;
-  findings = audit(
-    [
-      finding({ id: 'b1', url: pageUrl, target: `${site.url}/files/fangan.pdf`, selector: '#dead1', message: '附件链接“运输服务质量提升方案.pdf”无法访问（HTTP 404）' }),
-      // No selector: outlined through the link whose href equals the target.
-      finding({ id: 'b2', url: pageUrl, target: `${site.url}/old/col/index.html`, message: '链接“原栏目（已撤销）”无法访问（HTTP 404）' }),
-      finding({ id: 'i1', rule: 'policy/interpretation-missing', url: pageUrl, message: '政策文件《运输服务质量提升方案》缺少配套政策解读' }),
-      finding({ id: 'o1', url: `${site.url}/other.html`, message: '其他页面的问题' }),
-    ],
-    `${site.url}/`,
-  );
-  api = await startApi(findings, TOKEN);
-  browser = await launchWithExtension(extDir);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), api?.close()]);
-});
 
 // The extension service worker's `chrome` global (no @types/chrome here).
 interface ChromeGlobal {
@@ -48,15 +21,52 @@ interface ChromeGlobal {
 }
 declare const chrome: ChromeGlobal;
 
-const pageFindings = (): Finding[] => findings.findings.filter((f) => f.url === pageUrl);
+const TOKEN = 'e2e-token-1234';
+const ID = '11010519491231002X'; // the GB 11643 sample number
+const AS_OF = shanghaiDate();
 
-describe('extension end to end (Chromium)', () => {
+let demo: DemoSite;
+let server: RunningServer;
+let browser: Launched;
+let audit: AuditResult;
+let work: string;
+let pageUrl: string;
+let page: Page;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'gongkai-ext-e2e-'));
+  demo = await startDemoSite({ asOf: AS_OF });
+  const [extDir, result] = await Promise.all([
+    buildExtension(),
+    runAudit({ url: demo.url, asOf: AS_OF, outDir: path.join(work, 'out'), polite: false, reports: false, recheckDelayMs: 10 }),
+  ]);
+  audit = result;
+  const store = HistoryStore.open(path.join(work, 'data'));
+  store.record(audit);
+  store.close();
+  server = await startServer({ dataDir: path.join(work, 'data'), port: 0, token: TOKEN });
+  // A policy document whose interpretation is missing and which carries a known broken link.
+  const interp = new Set(demo.expectedFor('policy/interpretation-missing').map((p) => p.url));
+  pageUrl = demo.expectedFor('link/broken').find((p) => interp.has(p.url))!.url;
+  browser = await launchWithExtension(extDir);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await demo?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const onPage = (): Finding[] => audit.findings.filter((f) => pageKey(f.url) === pageKey(pageUrl));
+
+describe('extension end to end (Chromium, demo site, gongkai serve)', () => {
   it('is configured on the options page (server, token, site)', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.fill('#server-url', api.url);
+    await options.fill('#server-url', server.url);
     await options.fill('#token', TOKEN);
-    await options.fill('#sites', site.url);
+    await options.fill('#sites', demo.url);
     await options.click('#save');
     await expect.poll(() => options.textContent('#save-status'), { timeout: 10_000 }).toContain('已保存');
     expect(await options.textContent('#save-status')).not.toContain('未获得');
@@ -64,28 +74,28 @@ describe('extension end to end (Chromium)', () => {
   });
 
   it('outlines the known broken links and banners the missing interpretation', async () => {
+    const broken = onPage().filter((f) => f.rule === 'link/broken');
+    const interp = onPage().filter((f) => f.rule === 'policy/interpretation-missing');
+    expect(broken.length).toBeGreaterThan(0);
+    expect(interp.length).toBeGreaterThan(0);
     page = await browser.context.newPage();
     await page.goto(pageUrl);
-    await expect.poll(async () => (await readOverlay(page))?.boxes.length ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await readOverlay(page))?.boxes.length ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(broken.length);
     const overlay = (await readOverlay(page))!;
-    for (const [id, sel] of [
-      ['b1', '#dead1'],
-      ['b2', '#dead2'],
-    ]) {
-      const box = overlay.boxes.find((b) => b.ids.includes(id));
-      expect(box, id).toBeDefined();
+    for (const f of broken) {
+      const box = overlay.boxes.find((b) => b.ids.includes(f.id));
+      expect(box, f.target).toBeDefined();
       expect(box!.hidden).toBe(false);
-      const el = (await page.locator(sel).boundingBox())!;
+      expect(box!.tip).toContain('无法访问');
+      const el = (await page.locator(`css=${f.selector}`).first().boundingBox())!;
       // The outline surrounds the link (2px outset).
       expect(Math.abs(box!.rect.x - (el.x - 2))).toBeLessThan(1.5);
       expect(Math.abs(box!.rect.y - (el.y - 2))).toBeLessThan(1.5);
       expect(Math.abs(box!.rect.width - (el.width + 4))).toBeLessThan(1.5);
     }
-    expect(overlay.boxes.find((b) => b.ids.includes('b1'))!.tip).toContain('无法访问');
     expect(overlay.bannerVisible).toBe(true);
-    expect(overlay.banner.some((t) => t.includes('缺少配套政策解读'))).toBe(true);
-    // The page's own script ran and its layout is untouched by the overlay host.
-    expect(await page.evaluate(() => (window as unknown as { pageScriptOk?: boolean }).pageScriptOk)).toBe(true);
+    for (const f of interp) expect(overlay.banner.some((t) => t.includes(f.message))).toBe(true);
+    // The overlay host sits outside <body>: the page's own content is untouched.
     expect(await page.evaluate(() => document.body.querySelectorAll('gongkai-overlay').length)).toBe(0);
   });
 
@@ -94,36 +104,46 @@ describe('extension end to end (Chromium)', () => {
     expect(tabId).toBeTypeOf('number');
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await expect.poll(() => popup.getAttribute('#page-counts', 'data-audit'), { timeout: 10_000 }).toBe(String(pageFindings().length));
+    await expect.poll(() => popup.getAttribute('#page-counts', 'data-audit'), { timeout: 10_000 }).toBe(String(onPage().length));
+    expect(await popup.locator('#list li[data-origin="audit"]').count()).toBe(onPage().length);
     const live = Number(await popup.getAttribute('#page-counts', 'data-live'));
-    expect(await popup.locator('#list li[data-origin="audit"]').count()).toBe(pageFindings().length);
     const badge = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId!);
-    expect(badge).toBe(String(pageFindings().length + live));
-    // Latest audit summary with its time in Asia/Shanghai (01:30Z → 09:30).
-    await expect.poll(() => popup.textContent('#summary'), { timeout: 10_000 }).toContain('2024-05-06 09:30');
-    expect(await popup.textContent('#summary')).toContain('共 4 条');
-    // Severity filter: nothing is critical among the audited findings.
+    expect(badge).toBe(String(onPage().length + live));
+    // The site's latest audit: when it ran (Asia/Shanghai) and its total.
+    await expect.poll(() => popup.textContent('#summary'), { timeout: 10_000 }).toContain(shanghaiDateTime(audit.audit.finishedAt));
+    expect(await popup.textContent('#summary')).toContain(`共 ${audit.findings.length} 条`);
+    // Severity filter.
     await popup.selectOption('#severity', 'critical');
-    expect(await popup.locator('#list li[data-origin="audit"]').count()).toBe(0);
+    const critical = onPage().filter((f) => f.severity === 'critical').length;
+    expect(await popup.locator('#list li[data-origin="audit"]').count()).toBe(critical);
     await popup.close();
   });
 
   it('flags an ID number typed into the page with a live check, and saves a screenshot', async () => {
-    await page.click('#draft');
+    // The editor edits a paragraph of the page (as in a CMS preview) and types a resident ID number into it.
+    const selector = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0]!;
+      p.id ||= 'gk-e2e-edit';
+      p.setAttribute('contenteditable', 'true');
+      return `#${p.id}`;
+    });
+    await page.click(selector);
     await page.keyboard.press('End');
     await page.keyboard.type(`联系人身份证号 ${ID}`);
     await expect
       .poll(async () => (await readOverlay(page))?.boxes.some((b) => b.live && b.tip.includes('身份号码')) ?? false, { timeout: 15_000 })
       .toBe(true);
     const overlay = (await readOverlay(page))!;
-    const box = overlay.boxes.find((b) => b.live)!;
+    const box = overlay.boxes.find((b) => b.live && b.tip.includes('身份号码'))!;
     expect(box.tip).toContain('实时检查');
     expect(box.tip).not.toContain(ID);
-    const draft = (await page.locator('#draft').boundingBox())!;
-    expect(Math.abs(box.rect.y - (draft.y - 2))).toBeLessThan(1.5);
-    // Hover the live badge (top-right corner of the box) so the screenshot shows the tooltip.
-    await page.mouse.move(box.rect.x + box.rect.width - 2, box.rect.y + 2);
+    const edited = (await page.locator(selector).boundingBox())!;
+    expect(Math.abs(box.rect.y - (edited.y - 2))).toBeLessThan(1.5);
+    await page.locator(selector).scrollIntoViewIfNeeded();
+    const moved = (await readOverlay(page))!.boxes.find((b) => b.live && b.tip.includes('身份号码'))!;
+    // Hover the live badge so the screenshot shows its tooltip (message, severity, evidence, fix).
+    await page.mouse.move(moved.badge.x, moved.badge.y);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'test-artifacts/extension.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts/extension.png') });
   });
 });

@@ -77,12 +77,15 @@ describe('popup', () => {
 
   it('offers 检查此页 when no content script answers, and ignores malformed replies', async () => {
     loadBody('popup');
-    const { b } = popupBrowser({ items: 'nope' });
+    const { b, sent } = popupBrowser({ items: 'nope' });
     await new PopupView(document, b).start();
     expect((document.getElementById('activate') as HTMLButtonElement).hidden).toBe(false);
     expect(document.getElementById('status')!.textContent).toContain('未启用');
     (document.getElementById('activate') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(b.scripting.executeScript).toHaveBeenCalled());
+    // After injecting, the popup asks the page again (and still finds no valid answer).
+    await vi.waitFor(() => expect(sent.filter((m) => (m as { type: string }).type === 'gongkai:state')).toHaveLength(2));
+    expect(document.getElementById('status')!.textContent).toContain('未启用');
   });
 });
 

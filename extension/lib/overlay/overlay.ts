@@ -251,18 +251,28 @@ export class Overlay {
     });
   }
 
-  /** Move every box onto its element's current rect (relative to the host, whatever its containing block). */
+  /** Move every box onto its element's current rect. The layer is fixed to the viewport and clips, so boxes and
+   *  tooltips never add scrollable overflow to the page; boxes are clamped to the viewport so badges stay visible. */
   update(): void {
-    const origin = this.host.getBoundingClientRect();
+    const win = this.doc.defaultView;
+    const vw = win?.innerWidth ?? 0;
+    const vh = win?.innerHeight ?? 0;
     for (const { el, box } of this.placed) {
       const rect = el.getBoundingClientRect();
-      const visible = el.isConnected && (rect.width > 0 || rect.height > 0);
+      const onScreen = rect.bottom >= 0 && rect.top <= vh && rect.right >= 0 && rect.left <= vw;
+      const visible = el.isConnected && (rect.width > 0 || rect.height > 0) && (onScreen || !vw);
       box.classList.toggle('hidden', !visible);
       if (!visible) continue;
-      box.style.top = `${rect.top - origin.top - 2}px`;
-      box.style.left = `${rect.left - origin.left - 2}px`;
-      box.style.width = `${rect.width + 4}px`;
+      const left = vw ? Math.max(rect.left - 2, 0) : rect.left - 2;
+      const right = vw ? Math.min(rect.right + 2, vw) : rect.right + 2;
+      box.style.top = `${rect.top - 2}px`;
+      box.style.left = `${left}px`;
+      box.style.width = `${right - left}px`;
       box.style.height = `${rect.height + 4}px`;
+      box.classList.toggle('at-right', !!vw && right + 12 > vw);
+      box.classList.toggle('at-top', rect.top - 12 < 0);
+      // Tooltips open upwards in the lower half of the viewport so they are not cut off at its bottom.
+      box.classList.toggle('tip-up', !!vh && rect.top > vh / 2);
     }
   }
 

@@ -3,7 +3,7 @@
 export const OVERLAY_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
-.layer { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none;
+.layer { position: fixed; top: 0; left: 0; right: 0; bottom: 0; overflow: hidden; pointer-events: none;
   font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1f2328; }
 .box { position: absolute; border: 2px solid var(--sev); border-radius: 3px; pointer-events: none;
   background: color-mix(in srgb, var(--sev) 8%, transparent); }
@@ -13,6 +13,10 @@ export const OVERLAY_CSS = `
 .badge { position: absolute; top: -10px; right: -10px; min-width: 20px; height: 20px; padding: 0 5px;
   border-radius: 10px; background: var(--sev); color: #fff; font-weight: 700; font-size: 12px; line-height: 20px;
   text-align: center; pointer-events: auto; cursor: help; border: 0; }
+.box.at-right .badge { right: 2px; }
+.box.at-top .badge { top: 2px; }
+.box.at-top .tip { top: 24px; }
+.box.tip-up .tip { top: auto; bottom: calc(100% + 8px); }
 .badge:focus { outline: 2px solid #0969da; outline-offset: 2px; }
 .tip { display: none; position: absolute; top: 14px; right: 0; width: 340px; max-width: 80vw; padding: 8px 10px;
   background: #fff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 8px 24px rgba(0,0,0,.2);
