@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { SEVERITIES, SEVERITY_LABEL_ZH, SEVERITY_RANK, type Severity } from '../../reports/audit-schema.js';
 import { RuleConfigError } from '../../rules/engine/rule-runner.js';
 import { AuditInterruptedError, OutputError, SiteUnreachableError, UsageError } from '../audit-errors.js';
-import { runAuditDetailed, type AuditOptions } from '../audit.js';
-import { ConfigError } from '../config/load-config.js';
+import type { AuditOptions } from '../audit.js';
+import { ConfigError, loadConfig } from '../config/load-config.js';
 import { createProgressReporter } from './progress.js';
+import { normalizeUrl } from '../url/normalize.js';
+import { isIsoDate } from '../../reports/time.js';
 
 export const EXIT = { ok: 0, failOn: 1, usage: 2, unreachable: 3, interrupted: 130 } as const;
 
@@ -59,9 +61,10 @@ export function parseAuditFlags(url: string, flags: AuditFlags): { options: Audi
     }
     formats = [...new Set(list)] as Format[];
   }
-  if (flags.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf)) {
-    throw new UsageError(`参数 --as-of 无效：“${flags.asOf}”应为 YYYY-MM-DD 格式的日期`, '--as-of');
+  if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) {
+    throw new UsageError(`参数 --as-of 无效：“${flags.asOf}”不是 YYYY-MM-DD 格式的有效日期`, '--as-of');
   }
+  if (!normalizeUrl(url)) throw new UsageError(`网址无效：“${url}”（应为 http:// 或 https:// 开头的完整网址）`, 'url');
   const options: AuditOptions = {
     url,
     configFile: flags.config,
@@ -97,6 +100,15 @@ export async function runAuditCommand(url: string, flags: AuditFlags): Promise<n
     process.stderr.write(`错误：${message}\n`);
     return code;
   }
+  try {
+    // Validate the config before loading the audit machinery, so a typo is reported at once.
+    parsed.options.config = await loadConfig(flags.config);
+    delete parsed.options.configFile;
+  } catch (error) {
+    const { code, message } = exitFor(error);
+    process.stderr.write(`错误：${message}\n`);
+    return code;
+  }
   const controller = new AbortController();
   let stops = 0;
   const onSignal = () => {
@@ -112,6 +124,8 @@ export async function runAuditCommand(url: string, flags: AuditFlags): Promise<n
   process.on('SIGTERM', onSignal);
   const reporter = createProgressReporter(process.stderr);
   try {
+    // Loaded on demand: Crawlee and the rule packs are heavy, and --help or a usage error need none of them.
+    const { runAuditDetailed } = await import('../audit.js');
     const run = await runAuditDetailed({
       ...parsed.options,
       signal: controller.signal,
