@@ -47,6 +47,8 @@ export class ContentApp {
   private observer?: MutationObserver;
   private settings?: Settings;
   private audited: PageFindings = { source: 'none', findings: [] };
+  /** The URL the audited findings were fetched for (single-page apps change it without a reload). */
+  private fetchedFor = '';
   private live: Finding[] = [];
   private liveErrors: RuleError[] = [];
   private placed = new Set<string>();
@@ -117,6 +119,7 @@ export class ContentApp {
       return;
     }
     this.overlay ??= new Overlay(this.opts.document);
+    this.fetchedFor = this.url;
     this.audited = await this.fetchAudited();
     await this.runLive();
   }
@@ -145,7 +148,7 @@ export class ContentApp {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.runLive();
+      void (this.url !== this.fetchedFor ? this.refresh() : this.runLive());
     }, this.opts.debounceMs ?? 800);
   }
 

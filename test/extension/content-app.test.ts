@@ -107,4 +107,16 @@ describe('ContentApp', () => {
     await app.start();
     expect(app.state().items.map((i) => i.finding.id)).toEqual(['interp']);
   });
+
+  it('re-fetches audited findings when a single-page app changes the URL', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, sites: ['http://127.0.0.1:9'] });
+    app = new ContentApp({ browser, document, live, debounceMs: 10 });
+    await app.start();
+    expect(app.state().items.some((i) => i.finding.id === 'broken')).toBe(true);
+    history.pushState({}, '', '/other.html');
+    document.getElementById('intro')!.textContent = '新页面';
+    await vi.waitFor(() => expect(app!.state().items.map((i) => i.finding.id)).toContain('elsewhere'), { timeout: 3000 });
+    expect(app.state().items.some((i) => i.finding.id === 'broken')).toBe(false);
+    history.pushState({}, '', PAGE);
+  });
 });

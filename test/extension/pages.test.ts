@@ -82,7 +82,12 @@ describe('popup', () => {
     expect((document.getElementById('activate') as HTMLButtonElement).hidden).toBe(false);
     expect(document.getElementById('status')!.textContent).toContain('未启用');
     (document.getElementById('activate') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(b.scripting.executeScript).toHaveBeenCalled());
+    await vi.waitFor(() => expect(b.scripting.executeScript).toHaveBeenCalledTimes(2));
+    const calls = (b.scripting.executeScript as unknown as { mock: { calls: [{ func?: () => void; files?: string[] }][] } }).mock.calls;
+    // First the force flag (run although the site is not configured), then the content script itself.
+    calls[0]![0].func!();
+    expect((window as unknown as { __gongkaiForce?: boolean }).__gongkaiForce).toBe(true);
+    expect(calls[1]![0].files).toEqual(['content-scripts/content.js']);
     // After injecting, the popup asks the page again (and still finds no valid answer).
     await vi.waitFor(() => expect(sent.filter((m) => (m as { type: string }).type === 'gongkai:state')).toHaveLength(2));
     expect(document.getElementById('status')!.textContent).toContain('未启用');

@@ -13,7 +13,7 @@ export interface PopupBrowser {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
-  scripting: { executeScript(opts: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  scripting: { executeScript(opts: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown> };
 }
 
 export const POPUP_HTML_BODY_IDS = ['summary', 'page-counts', 'severity', 'list', 'status', 'activate', 'open-options'] as const;
@@ -81,6 +81,13 @@ export class PopupView {
   private async activate(): Promise<void> {
     if (this.tabId === undefined) return;
     try {
+      // Same isolated world as the content script: tells it to run although the site is not configured.
+      await this.browser.scripting.executeScript({
+        target: { tabId: this.tabId },
+        func: () => {
+          (window as unknown as { __gongkaiForce?: boolean }).__gongkaiForce = true;
+        },
+      });
       await this.browser.scripting.executeScript({ target: { tabId: this.tabId }, files: [this.contentFile] });
       await new Promise((r) => setTimeout(r, 300));
       await this.loadState();
