@@ -226,7 +226,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
   const state = new CrawlState({ include, exclude, maxPages, maxDepth: crawl.maxDepth }, journal);
   const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state };
   const progress = (phase: AuditProgress['phase'], extra: Partial<AuditProgress> = {}) =>
-    options.onProgress?.({ phase, done: state.done.size, queued: state.seen.size - state.done.size, errors: state.failures, ...extra });
+    options.onProgress?.({ phase, done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures, ...extra });
 
   try {
     // --- crawl ----------------------------------------------------------------------------------------------

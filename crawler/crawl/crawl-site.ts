@@ -48,7 +48,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
   const state: CrawlState = ctx.state;
   const concurrency = opts.concurrency ?? 8;
   const router = createBasicRouter();
-  const progress = () => opts.onProgress?.({ done: state.done.size, queued: state.seen.size - state.done.size, errors: state.failures });
+  const progress = () => opts.onProgress?.({ done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures });
 
   router.addDefaultHandler(async ({ request, crawler }) => {
     const url = request.url;

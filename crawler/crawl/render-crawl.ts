@@ -32,7 +32,7 @@ export async function renderSite(opts: CrawlRunOptions): Promise<{ interrupted: 
   const state = ctx.state;
   const concurrency = Math.min(opts.concurrency ?? 4, 4); // browsers are heavy on 2 cores
   const executablePath = findChromium();
-  const progress = () => opts.onProgress?.({ done: state.done.size, queued: state.seen.size - state.done.size, errors: state.failures });
+  const progress = () => opts.onProgress?.({ done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures });
 
   const crawler = new PlaywrightCrawler(
     {
