@@ -1,4 +1,28 @@
-// Runs the full Gongkai audit for the benchmark (politeness lifted for loopback) and returns its link findings.
+// Runs the full Gongkai audit for the benchmark (crawl, link audit, every rule pack, findings.json and reports
+// written; politeness lifted for loopback) and returns its link/broken pairs for precision and recall.
+import { runAuditDetailed } from '../../crawler/audit.js';
+
 export async function runBenchAudit(url: string, outDir: string) {
-  throw new Error(`gongkai runner not wired yet (${url}, ${outDir})`);
+  const started = performance.now();
+  const run = await runAuditDetailed({
+    url,
+    outDir,
+    asOf: '2022-06-30',
+    polite: false,
+    concurrency: 32,
+    formats: ['json', 'html', 'xlsx', 'csv'],
+    config: { crawl: { robots: false } },
+  });
+  const broken = run.audit.findings
+    .filter((f) => f.rule === 'link/broken')
+    .map((f) => ({ page: f.url, target: f.target ?? '' }));
+  return {
+    pages: run.audit.audit.pagesCrawled,
+    broken,
+    extra: {
+      findings: run.audit.findings.length,
+      linksChecked: run.audit.audit.linksChecked,
+      auditSeconds: Math.round(performance.now() - started) / 1000,
+    },
+  };
 }
