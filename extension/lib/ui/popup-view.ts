@@ -16,7 +16,6 @@ export interface PopupBrowser {
   scripting: { executeScript(opts: { target: { tabId: number }; files?: string[]; func?: () => void }): Promise<unknown> };
 }
 
-export const POPUP_HTML_BODY_IDS = ['summary', 'page-counts', 'severity', 'list', 'status', 'activate', 'open-options'] as const;
 
 export class PopupView {
   private state?: PageState;
