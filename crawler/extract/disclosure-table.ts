@@ -22,6 +22,7 @@ export const DISCLOSURE_LABELS: Record<Key, string[]> = {
 const OTHER_LABELS = [
   '标题', '名称', '文件名称', '信息名称', '主题词', '关键词', '关键字', '体裁分类', '组配分类', '服务对象', '服务对象分类',
   '公文种类', '信息来源', '实施日期', '施行日期', '生成日期', '所属机构', '内容概述', '摘要', '信息分类', '序号',
+  '来源', '作者', '浏览次数', '点击数', '阅读次数', '访问次数', '字号',
 ];
 const DATE_KEYS = new Set<Key>(['writtenDate', 'publishDate', 'validUntil']);
 /** Labels specific enough that one of them alone makes a disclosure table. */

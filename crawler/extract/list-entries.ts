@@ -11,6 +11,7 @@ const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p', 'div', 'section', 'artic
 const UNDATED_ITEM_TAGS = new Set(['li', 'tr', 'dd']);
 const NAV = /(?:^|[\s_-])(?:nav|navbar|menu|daohang|dh|topnav|mainnav|subnav)(?:$|[\s_-])/;
 const MAX_CLIMB = 4;
+const MAX_AROUND = 160;
 const BULLET = /^[·•●■□◆◇▪▶►>》\-*\s]+/;
 
 interface Item {
@@ -37,6 +38,17 @@ function anchorTitle(tree: PageTree, a: XEl, text: string): string {
     title = attrTitle;
   }
   return title;
+}
+
+const CONTAINER_CLASSES = new Set(['article', 'content', 'trs_editor', 'main', 'detail', 'zoom', 'container', 'wrapper']);
+
+/** An article body or a page region: an entry never spans one. */
+function isContentContainer(tree: PageTree, x: XEl): boolean {
+  if (x.tag === 'article' || x.tag === 'main' || x.tag === 'form') return true;
+  const id = (tree.attr(x, 'id') ?? '').toLowerCase();
+  if (id === 'zoom' || id === 'content' || id === 'main') return true;
+  if (tree.classTokens(x).some((c) => CONTAINER_CLASSES.has(c.toLowerCase()))) return true;
+  return (tree.byTag.get('h1') ?? []).some((h) => contains(x, h));
 }
 
 /** Text of `item` outside the anchor, children joined with spaces so that adjacent date spans stay apart. */
@@ -68,9 +80,12 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
     let dateInAnchor = false;
     let n = a.parent;
     for (let i = 0; n && i < MAX_CLIMB && n.inBody && n.tag !== 'body'; i++, n = n.parent) {
-      if (n.anchors > 2) break;
+      if (n.anchors > 2 || isContentContainer(tree, n)) break;
       if (!ITEM_TAGS.has(n.tag)) continue;
-      const d = findFirstDate(textAround(tree, n, a));
+      const around = textAround(tree, n, a);
+      // An entry is a title, a date and perhaps a short summary; past that we are in an article or a panel.
+      if (collapse(around).length > MAX_AROUND) break;
+      const d = findFirstDate(around);
       if (d) {
         item = n;
         date = d.date;
