@@ -9,6 +9,7 @@ import { isIsoDate, shanghaiDate } from '../reports/time.js';
 import type { RulePack } from '../rules/define-rule.js';
 import { dedupeFindings, RuleRunner } from '../rules/engine/rule-runner.js';
 import { buildSiteModel, columnSummaries } from '../rules/site-model-builder.js';
+import { ruleDocEntries } from '../rules/engine/rule-doc-entries.js';
 import { computeVerdict } from '../rules/verdict.js';
 import type { SiteModel } from '../rules/site-model.js';
 import { AuditInterruptedError, OutputError, SiteUnreachableError, UsageError } from './audit-errors.js';
@@ -335,6 +336,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       verdict: computeVerdict(findings, site),
       columns: columnSummaries(site.columns),
       ...(media && media.summaries.length > 0 ? { newMedia: { accounts: media.summaries } } : {}),
+      ruleDocs: ruleDocEntries(packs.filter((p) => config.rules.packs[p.name] !== false)),
     });
 
     // --- findings.json, then reports and history (their failure never loses findings.json) --------------------
