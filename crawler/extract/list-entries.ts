@@ -5,6 +5,7 @@
 import type { ListEntry } from '../page-record.js';
 import { classifyHref, normalizeUrl } from '../url/normalize.js';
 import { findFirstDate } from './dates.js';
+import { extractDatastoreEntries } from './hanweb-datastore.js';
 import { classAndId, collapse, contains, type PageTree, type XEl } from './tree.js';
 
 const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p', 'div', 'section', 'article', 'dl', 'td', 'span', 'h3', 'h4']);
@@ -135,7 +136,7 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
     const dated = g.filter((i) => i.date).length;
     if (dated > 0 && dated * 2 >= g.length) for (const i of g) keep.add(i);
   }
-  return items
+  const entries = items
     .filter((i) => keep.has(i))
     .sort((a, b) => a.el.order - b.el.order)
     .map((i) => {
@@ -143,4 +144,12 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
       if (i.date) e.date = i.date;
       return e;
     });
+  // Hanweb datastore records (the list before its script renders it); skipped where the DOM already shows them.
+  const seen = new Set(entries.map((e) => e.url));
+  for (const e of extractDatastoreEntries(tree, baseUrl, dropParams)) {
+    if (seen.has(e.url)) continue;
+    seen.add(e.url);
+    entries.push(e);
+  }
+  return entries;
 }

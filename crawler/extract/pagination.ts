@@ -124,9 +124,9 @@ function fromLinks(tree: PageTree, pageUrl: string, baseUrl: string): Pagination
 /** Hanweb jpage: `totalRecord: 87, perPage: 15` (+ uid) in an inline script → ?uid=..&pageNum=k pages. */
 function hanwebFromScripts(tree: PageTree, pageUrl: string): Pagination | undefined {
   const all = tree.scripts.map((s) => s.text).join('\n;\n');
-  if (!/jpage|pageNum/i.test(all)) return undefined;
-  const total = /totalRecord\s*[:=]\s*["']?(\d+)/i.exec(all)?.[1];
-  const per = /perPage\s*[:=]\s*["']?(\d+)/i.exec(all)?.[1];
+  if (!/jpage|pageNum|<datastore/i.test(all)) return undefined;
+  const total = /totalRecord\s*[:=]\s*["']?(\d+)/i.exec(all)?.[1] ?? /<totalrecord>\s*(\d+)/i.exec(all)?.[1];
+  const per = /perPage\s*[:=]\s*["']?(\d+)/i.exec(all)?.[1] ?? /[?&]perpage=(\d+)/i.exec(all)?.[1];
   if (!total || !per || Number(per) < 1) return undefined;
   const count = Math.max(1, Math.ceil(Number(total) / Number(per)));
   const uid = /\buid\s*[:=]\s*["']?(\w+)/i.exec(all)?.[1];

@@ -97,6 +97,24 @@ describe('extractPage: article pages', () => {
   });
 });
 
+describe('extractPage: article furniture', () => {
+  it('an attachment or related link inside a short article is not a list entry; 来源 ends the 发布时间 value', () => {
+    const html = `<html><body><div class="article"><h1>关于举办培训班的通知</h1>
+      <div class="article-info">发布时间：2021-10-23　来源：吉林省交通运输厅办公室</div>
+      <div class="TRS_Editor"><p>请填写报名回执。</p></div>
+      <div class="attachments"><p>附件：</p><p>1. <a href="/P020211023.docx">培训报名回执.docx</a></p></div></div></body></html>`;
+    const r = record({ url: 'http://jt.jl.gov.cn/zwgk/tzgg/202110/t20211023_1.html', html });
+    expect(r.listEntries).toEqual([]);
+    expect(r.disclosure).toBeUndefined(); // a news byline alone is not a disclosure table
+    expect(r.dates).toEqual(['2021-10-23']);
+    const table = `<html><body><table><tr><th>索引号：</th><td>000014349/2022-00101</td></tr></table>
+      <div class="article-info">发布时间：2022-06-20　来源：吉林省交通运输厅</div></body></html>`;
+    const r2 = record({ url: 'http://jt.jl.gov.cn/zwgk/zcwj/202206/t20220620_1.html', html: table });
+    expect(r2.disclosure?.raw).toEqual({ 索引号: '000014349/2022-00101', 发布时间: '2022-06-20', 来源: '吉林省交通运输厅' });
+    expect(r2.disclosure?.publishDate).toBe('2022-06-20');
+  });
+});
+
 describe('extractPage: list pages', () => {
   it('ul/li with span dates, the nav menu ignored, title attribute for truncated titles, TRS createPageHTML pages', () => {
     const r = record(fx.ulList);
@@ -155,6 +173,16 @@ describe('extractPage: list pages', () => {
     const r = record({ url: 'http://jt.jl.gov.cn/col/col123/index.html', html });
     expect(r.pagination?.pageCount).toBe(4);
     expect(r.pagination?.pages[3]).toBe('http://jt.jl.gov.cn/col/col123/index.html?uid=4567&pageNum=4');
+    expect(r.kind).toBe('list');
+  });
+
+  it('Hanweb datastore records (list not yet rendered by jpage) and their page count', () => {
+    const r = record(fx.hanwebDatastore);
+    expect(r.listEntries).toEqual([
+      { title: '《吉林省交通运输行政执法规范》解读', url: 'http://jt.jl.gov.cn/art/2022/3/16/art_456_1001.html', date: '2022-03-16', selector: 'html > body > div > script' },
+      { title: '一图读懂公路养护管理暂行办法（全文）', url: 'http://jt.jl.gov.cn/art/2022/1/10/art_456_1000.html', date: '2022-01-10', selector: 'html > body > div > script' },
+    ]);
+    expect(r.pagination?.pageCount).toBe(3);
     expect(r.kind).toBe('list');
   });
 

@@ -124,6 +124,21 @@ export const hanwebList = {
   ),
 };
 
+/** Hanweb column page whose list exists only as datastore records for the jpage script. */
+export const hanwebDatastore = {
+  url: 'http://jt.jl.gov.cn/col/col456/index.html',
+  html: page(
+    '政策解读',
+    `<div id="78901"><script type="text/xml"><datastore>
+<nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=1&columnid=456&unitid=78901&perpage=15"></a>]]></nextgroup>
+<recordset>
+<record><![CDATA[<li><a href="/art/2022/3/16/art_456_1001.html" title="《吉林省交通运输行政执法规范》解读" target="_blank">《吉林省交通运输行政执法规范》解读</a><span>2022-03-16</span></li>]]></record>
+<record><![CDATA[<li><a href='/art/2022/1/10/art_456_1000.html' title="一图读懂公路养护管理暂行办法（全文）">一图读懂公路养护管理暂行...</a><span>2022-01-10</span></li>]]></record>
+</recordset></datastore></script></div>
+<script>$('#78901').jpage({ dataStore: [], perPage: 15, totalRecord: 32 });</script>`,
+  ),
+};
+
 /** Home page with news blocks and the footer. */
 export const home = {
   url: 'http://jt.jl.gov.cn/index.html',
@@ -175,5 +190,5 @@ export const binaryGarbage = {
 };
 
 export const ALL_FIXTURES = {
-  trsArticle, dlArticle, divArticle, ulList, tableList, cardList, hanwebList, home, linksPage, brokenHtml, emptyDoc, binaryGarbage,
+  trsArticle, dlArticle, divArticle, ulList, tableList, cardList, hanwebList, hanwebDatastore, home, linksPage, brokenHtml, emptyDoc, binaryGarbage,
 };
