@@ -19,7 +19,7 @@ import { attachmentTargets, scanAttachments } from './crawl/attachments.js';
 import { CrawlState } from './crawl/crawl-state.js';
 import { crawlSite, type CrawlProgress } from './crawl/crawl-site.js';
 import { Journal, JOURNAL_FILE, readJournal } from './crawl/journal.js';
-import type { PageContext } from './crawl/process-page.js';
+import { emptyPageTimings, type PageContext } from './crawl/process-page.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
 import { linkEdges } from './links/link-graph.js';
@@ -67,6 +67,25 @@ export interface AuditRun {
   findingsPath: string;
   reportFiles: string[];
   warnings: string[];
+  /** Wall time of each phase and CPU time of the per-page stages, in ms (bench and progress diagnostics). */
+  timings: AuditTimings;
+}
+
+export interface AuditTimings {
+  totalMs: number;
+  crawlMs: number;
+  attachmentsMs: number;
+  newMediaMs: number;
+  linksMs: number;
+  siteRulesMs: number;
+  findingsMs: number;
+  reportsMs: number;
+  /** Summed over pages (they overlap in time with the crawl). */
+  parseMs: number;
+  extractMs: number;
+  pageRulesMs: number;
+  /** (page rules + site rules) / pages: the rule-evaluation cost per page. */
+  rulesMsPerPage: number;
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
@@ -225,7 +244,16 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     ...options.fetcher,
   });
   const state = new CrawlState({ include, exclude, maxPages, maxDepth: crawl.maxDepth }, journal);
-  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state };
+  const pageTimings = emptyPageTimings();
+  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings };
+  const phaseMs: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const auditStart = phaseStart;
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phaseMs[phase] = (phaseMs[phase] ?? 0) + (now - phaseStart);
+    phaseStart = now;
+  };
   const progress = (phase: AuditProgress['phase'], extra: Partial<AuditProgress> = {}) =>
     options.onProgress?.({ phase, done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures, ...extra });
 
@@ -260,6 +288,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       throw new SiteUnreachableError(`无法访问起始网址 ${startUrl}（${why}），网站无法审计`, startUrl, home?.status ?? home?.error);
     }
     journal.append({ t: 'crawled' });
+    lap('crawl');
 
     // --- attachments ------------------------------------------------------------------------------------------
     const pages = [...state.records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -273,10 +302,12 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       onDone: () => progress('attachments'),
     });
     if (options.signal?.aborted) throw new AuditInterruptedError();
+    lap('attachments');
 
     // --- new media (crawler/newmedia): accounts + feeds → NewMediaModel; posts → page rules and link check -----
     const media = await runNewMedia({ config, pages, fetcher, runner, asOf, siteUrl: startUrl, warn });
     const newMedia = media?.model;
+    lap('newMedia');
 
     // --- link check -------------------------------------------------------------------------------------------
     const edges = linkEdges([...pages, ...(media?.postRecords ?? [])]);
@@ -295,6 +326,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     progress('links', { linksChecked: 0 });
     const outcomes = await checker.checkAll(edges.map((e) => e.to));
     if (options.signal?.aborted) throw new AuditInterruptedError();
+    lap('links');
 
     // --- site model, site rules, verdict ---------------------------------------------------------------------
     progress('rules');
@@ -314,6 +346,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       dedupeFindings(attributeNewMediaFindings([...pageFindings, ...(media?.findings ?? []), ...siteRun.findings], media)),
     );
     const errors = [...state.errors, ...(media?.errors ?? []), ...siteRun.errors];
+    lap('siteRules');
 
     const audit: AuditResult = auditSchema.parse({
       schemaVersion: 1,
@@ -344,12 +377,29 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     await writeAtomically(findingsPath, JSON.stringify(audit, null, 2) + '\n');
     journal.close();
     await rm(journalPath, { force: true });
+    lap('findings');
     const reportFiles = [findingsPath];
     if (options.reports !== false) {
       progress('reports');
       reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn)));
     }
-    return { audit, findingsPath, reportFiles, warnings };
+    lap('reports');
+    const ms = (k: string) => Math.round(phaseMs[k] ?? 0);
+    const timings: AuditTimings = {
+      totalMs: Math.round(performance.now() - auditStart),
+      crawlMs: ms('crawl'),
+      attachmentsMs: ms('attachments'),
+      newMediaMs: ms('newMedia'),
+      linksMs: ms('links'),
+      siteRulesMs: ms('siteRules'),
+      findingsMs: ms('findings'),
+      reportsMs: ms('reports'),
+      parseMs: Math.round(pageTimings.parseMs),
+      extractMs: Math.round(pageTimings.extractMs),
+      pageRulesMs: Math.round(pageTimings.pageRulesMs),
+      rulesMsPerPage: pages.length ? Math.round(((pageTimings.pageRulesMs + (phaseMs.siteRules ?? 0)) / pages.length) * 1000) / 1000 : 0,
+    };
+    return { audit, findingsPath, reportFiles, warnings, timings };
   } finally {
     journal.close();
     await fetcher.close();

@@ -7,8 +7,8 @@ import type { HistoryContext } from './history/history-context.js';
 import { HistoryStore } from './history/history-store.js';
 import { renderHtmlReport } from './render/html-report.js';
 import { renderCsv } from './render/csv-report.js';
-import { writeXlsx } from './render/xlsx-report.js';
-import { captureEvidence, type EvidenceOptions } from './evidence/capture-evidence.js';
+import type { EvidenceOptions } from './evidence/capture-evidence.js';
+// exceljs and playwright-core are loaded on demand (≈2 s of start-up an audit need not pay when unused).
 
 export type ReportFormat = 'json' | 'html' | 'xlsx' | 'csv';
 export const REPORT_FORMATS: ReportFormat[] = ['json', 'html', 'xlsx', 'csv'];
@@ -55,6 +55,7 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
   }
   let screenshots: Record<string, string> | undefined;
   if (opts.evidence) {
+    const { captureEvidence } = await import('./evidence/capture-evidence.js');
     const ev = await captureEvidence(audit, outDir, opts.evidenceOptions);
     screenshots = ev.screenshots;
     files.push(...Object.values(ev.screenshots).map((p) => path.join(outDir, p)));
@@ -78,6 +79,7 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
   }
   if (formats.has('xlsx')) {
     const file = path.join(outDir, 'report.xlsx');
+    const { writeXlsx } = await import('./render/xlsx-report.js');
     await writeXlsx(audit, file, { history, screenshots });
     files.push(file);
   }

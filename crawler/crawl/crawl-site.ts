@@ -3,7 +3,7 @@
 // HTTP stack lacks. Used deliberately (issue 7): own Configuration with in-memory storage per audit, min =
 // max concurrency, no session pool, no retries of its own (the Fetcher retries), links de-duplicated in a Set
 // before addRequests, only in-site pages enqueued (link targets are checked elsewhere).
-import { BasicCrawler, Configuration, createBasicRouter, Log, LogLevel } from 'crawlee';
+import { BasicCrawler, Configuration, createBasicRouter, Log, LogLevel } from '@crawlee/basic';
 import { MemoryStorage } from '@crawlee/memory-storage';
 import type { Fetcher } from '../http/fetcher-types.js';
 import { FetchError } from '../http/fetcher-types.js';

@@ -21,6 +21,19 @@ export interface PageContext {
   state: CrawlState;
   /** Body text kept per record for site rules (textBlocks are dropped after page rules ran). */
   keepTextChars?: number;
+  /** Accumulated per-stage CPU time in ms (the bench reports rule cost per page from it). */
+  timings?: PageTimings;
+}
+
+export interface PageTimings {
+  parseMs: number;
+  extractMs: number;
+  pageRulesMs: number;
+  pages: number;
+}
+
+export function emptyPageTimings(): PageTimings {
+  return { parseMs: 0, extractMs: 0, pageRulesMs: 0, pages: 0 };
 }
 
 export interface FetchedPage {
@@ -96,9 +109,12 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
   let record: PageRecord;
   let findings: Finding[] = [];
   let errors: RuleError[] = [];
+  const timings = ctx.timings;
   try {
+    const t0 = performance.now();
     const $ = parseHtml(html);
     const adapter = createCheerioAdapter($, finalUrl);
+    const t1 = performance.now();
     record = extractPage(adapter, {
       url: finalUrl,
       status: page.status,
@@ -112,7 +128,14 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
       dropParams: ctx.dropParams,
     });
     if (notes.length) record.notes = [...record.notes, ...notes];
+    const t2 = performance.now();
     ({ findings, errors } = await ctx.runner.runPage(record, adapter));
+    if (timings) {
+      timings.parseMs += t1 - t0;
+      timings.extractMs += t2 - t1;
+      timings.pageRulesMs += performance.now() - t2;
+      timings.pages++;
+    }
   } catch (error) {
     // Extraction must never crash the audit: note it and keep the outcome.
     entry.e = [{ rule: 'crawler/extract', url: finalUrl, message: `页面解析失败：${(error as Error).message}` }];

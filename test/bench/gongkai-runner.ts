@@ -23,6 +23,8 @@ export async function runBenchAudit(url: string, outDir: string) {
       findings: run.audit.findings.length,
       linksChecked: run.audit.audit.linksChecked,
       auditSeconds: Math.round(performance.now() - started) / 1000,
+      timings: run.timings,
+      rulesMsPerPage: run.timings.rulesMsPerPage,
     },
   };
 }
