@@ -54,6 +54,16 @@ describe('decodeHtml', () => {
     expect(latin.encoding).toBe('gb18030');
   });
 
+  it('a UTF-8 body cut inside a character (size cap) stays UTF-8', () => {
+    const bytes = utf8(page(''));
+    const cut = bytes.subarray(0, bytes.length - 40);
+    const d = decodeHtml(cut, 'text/html');
+    expect(d.encoding).toBe('utf-8');
+    // The 40 bytes cut off the end include part of a 4-byte character in the last paragraph's text or the tags.
+    expect(d.text.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(d.text).toContain('吉林省交通运输厅关于印发');
+  });
+
   it('falls back sanely on unknown labels and empty bodies', () => {
     const html = page('<meta charset="x-no-such-charset">');
     expect(decodeHtml(utf8(html), 'text/html; charset=bogus').text).toBe(html);
