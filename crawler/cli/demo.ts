@@ -20,7 +20,7 @@ try {
     outDir,
     asOf,
     polite: false,
-    config: { newMedia: demoNewMediaConfig(site.url), report: { dataDir: resolve(outDir, '.gongkai'), formats: ['json', 'html', 'xlsx', 'csv'] } },
+    config: { newMedia: demoNewMediaConfig(site), report: { dataDir: resolve(outDir, '.gongkai'), formats: ['json', 'html', 'xlsx', 'csv'] } },
     recheckDelayMs: 200,
     onProgress: reporter.update,
     onLog: (m) => reporter.log(m),

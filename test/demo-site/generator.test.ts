@@ -44,12 +44,15 @@ describe('demo site generator', () => {
     expect(stale.expected.filter((f) => f.rule === 'column/stale').length).toBe(normal.expected.filter((f) => f.rule === 'column/stale').length + 1);
   });
 
-  it('points every expected finding and decoy at a page the site serves', () => {
+  it('points every expected finding and decoy at a page the site (or, for new media, the external host) serves', () => {
     for (const asOf of [AS_OF, '2025-01-10', '2024-02-29']) {
       const site = buildDemoSite({ asOf, staleHome: true });
       for (const f of [...site.groundTruth.expected, ...site.groundTruth.decoys]) {
-        const r = site.routes.get(f.path);
-        expect(r?.status, `${asOf} ${f.rule} ${f.path}`).toBe(200);
+        const routes = f.origin === 'external' ? site.externalRoutes : site.routes;
+        // An unreachable feed answers the status its evidence names (404); everything else is a 200 page.
+        const evidenceStatus = (f as { evidence?: Record<string, unknown> }).evidence?.status;
+        const status = f.rule === 'newmedia/unreachable' && typeof evidenceStatus === 'number' ? evidenceStatus : 200;
+        expect(routes.get(f.path)?.status, `${asOf} ${f.rule} ${f.origin ?? 'site'} ${f.path}`).toBe(status);
       }
       // no finding is listed twice
       const keys = site.groundTruth.expected.map((f) => `${f.rule}|${f.path}|${f.target ?? ''}|${f.pack ?? ''}|${JSON.stringify(f.evidence ?? {})}`);
@@ -87,6 +90,24 @@ describe('demo site generator', () => {
     ]);
     const broken = expectedFor(site.groundTruth, 'link/broken', 'http://127.0.0.1:4444/');
     expect(broken.every((p) => p.url.startsWith('http://127.0.0.1:4444/') && p.target?.startsWith('http://127.0.0.1:'))).toBe(true);
+    // New-media feeds and posts live on the external host; the account listing is the site's own page.
+    expect(expectedFor(site.groundTruth, 'newmedia/unreachable', 'http://127.0.0.1:4444/')).toEqual([
+      { url: 'http://127.0.0.1:5555/xmt/feeds/jlhd-wechat.xml' },
+      { url: 'http://127.0.0.1:5555/xmt/feeds/jljtfw-wechat.xml' },
+    ]);
+    expect(expectedFor(site.groundTruth, 'newmedia/duplicate', 'http://127.0.0.1:4444/')).toEqual([{ url: 'http://127.0.0.1:4444/zwgk/zwxmt/index.html' }]);
+    expect(expectedFor(site.groundTruth, 'content/serious-error', 'http://127.0.0.1:4444/').filter((p) => p.url.startsWith('http://127.0.0.1:5555/'))).toEqual([
+      { url: 'http://127.0.0.1:5555/xmt/posts/jljt-wechat-2.html' },
+    ]);
+  });
+
+  it('serves new-media feeds and posts only on the external host', () => {
+    const site = buildDemoSite({ asOf: AS_OF });
+    expect([...site.routes.keys()].filter((p) => p.startsWith('/xmt/'))).toEqual([]);
+    const external = [...site.externalRoutes.keys()];
+    expect(external.filter((p) => p.startsWith('/xmt/feeds/')).length).toBe(7);
+    expect(external.filter((p) => p.startsWith('/xmt/posts/')).length).toBe(14);
+    expect(external).toContain('/xmt/lists/jljtzf-toutiao.html');
   });
 
   it('rejects a bad as-of date with a clear message', () => {

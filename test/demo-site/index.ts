@@ -10,7 +10,7 @@ export { SiteBuilder, CHARSET_SLOT } from './site-builder.js';
 export type { DemoSection } from './sections/index.js';
 export { sections } from './sections/index.js';
 
-/** Every rule id the demo site plants at least one case for (issues 2 and 3). */
+/** Every rule id the demo site plants at least one case for (issues 2, 3 and 6). */
 export const PLANTED_RULES = [
   'link/broken',
   'link/unverified',
@@ -30,6 +30,10 @@ export const PLANTED_RULES = [
   'disclosure/attribute-missing',
   'goodbad/data-missing',
   'procurement/intention-missing',
+  'newmedia/stale',
+  'newmedia/unreachable',
+  'newmedia/unlisted',
+  'newmedia/duplicate',
 ] as const;
 
 /** Builds the whole site in memory (deterministic for the same options within a process). */
@@ -48,6 +52,13 @@ function absolute(pathOrUrl: string, baseUrl: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(pathOrUrl) ? pathOrUrl : new URL(pathOrUrl, baseUrl).href;
 }
 
+/** The base a ground-truth path resolves against: the site, or the external host for `origin: 'external'`. */
+function baseOf(entry: { origin?: string; path: string }, groundTruth: GroundTruth, baseUrl: string): string {
+  if (entry.origin !== 'external') return baseUrl;
+  if (!groundTruth.externalOrigin) throw new Error(`真值条目位于外部站点，但真值缺少 externalOrigin：${entry.path}`);
+  return groundTruth.externalOrigin;
+}
+
 function byUrlThenTarget(a: ExpectedPair, b: ExpectedPair): number {
   return a.url.localeCompare(b.url) || (a.target ?? '').localeCompare(b.target ?? '');
 }
@@ -56,7 +67,10 @@ function byUrlThenTarget(a: ExpectedPair, b: ExpectedPair): number {
 export function expectedFor(groundTruth: GroundTruth, rule: string, baseUrl: string, pack?: RulePackName): ExpectedPair[] {
   return groundTruth.expected
     .filter((f) => f.rule === rule && (!pack || !f.pack || f.pack === pack))
-    .map((f) => (f.target === undefined ? { url: absolute(f.path, baseUrl) } : { url: absolute(f.path, baseUrl), target: absolute(f.target, baseUrl) }))
+    .map((f) => {
+      const url = absolute(f.path, baseOf(f, groundTruth, baseUrl));
+      return f.target === undefined ? { url } : { url, target: absolute(f.target, baseUrl) };
+    })
     .sort(byUrlThenTarget);
 }
 
@@ -64,13 +78,13 @@ export function expectedFor(groundTruth: GroundTruth, rule: string, baseUrl: str
 export function expectedFindings(groundTruth: GroundTruth, rule: string, baseUrl: string): (ExpectedFinding & ExpectedPair)[] {
   return groundTruth.expected
     .filter((f) => f.rule === rule)
-    .map((f) => ({ ...f, url: absolute(f.path, baseUrl), ...(f.target === undefined ? {} : { target: absolute(f.target, baseUrl) }) }));
+    .map((f) => ({ ...f, url: absolute(f.path, baseOf(f, groundTruth, baseUrl)), ...(f.target === undefined ? {} : { target: absolute(f.target, baseUrl) }) }));
 }
 
 export function decoysFor(groundTruth: GroundTruth, rule: string, baseUrl: string): (Decoy & ExpectedPair)[] {
   return groundTruth.decoys
     .filter((d) => d.rule === rule)
-    .map((d) => ({ ...d, url: absolute(d.path, baseUrl), ...(d.target === undefined ? {} : { target: absolute(d.target, baseUrl) }) }));
+    .map((d) => ({ ...d, url: absolute(d.path, baseOf(d, groundTruth, baseUrl)), ...(d.target === undefined ? {} : { target: absolute(d.target, baseUrl) }) }));
 }
 
 export interface StartOptions {

@@ -15,12 +15,12 @@ interface Edge {
   to: string;
 }
 
-function linksOf(path: string, r: DemoResponse): Edge[] {
+function linksOf(path: string, r: DemoResponse, base = BASE): Edge[] {
   const $ = cheerio.load(decodeRoute(r));
   const out: Edge[] = [];
   const add = (raw: string | undefined) => {
     if (!raw || /^(mailto|tel|javascript|data):/i.test(raw) || raw.startsWith('#')) return;
-    const u = new URL(raw, BASE + path);
+    const u = new URL(raw, base + path);
     u.hash = '';
     out.push({ from: path, to: u.href });
   };
@@ -106,6 +106,14 @@ describe('demo site links', () => {
       .filter(([p, r]) => r.status === 200 && !seen.has(p) && !['/robots.txt', '/favicon.ico'].includes(p))
       .map(([p]) => p);
     expect(unreachable).toEqual([]);
+  });
+
+  it('links the external host\'s new-media pages (account list page) only to posts it serves', () => {
+    const externalEdges = [...site.externalRoutes]
+      .filter(([, r]) => isHtml(r) && r.status === 200)
+      .flatMap(([p, r]) => linksOf(p, r, EXTERNAL));
+    expect(externalEdges.length).toBeGreaterThan(0);
+    for (const e of externalEdges) expect(outcome(e.to), `${e.from} -> ${e.to}`).toBe(200);
   });
 
   it('points external cases only at 127.0.0.1', () => {

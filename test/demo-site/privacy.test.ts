@@ -69,7 +69,11 @@ describe('GB 11643 numbers', () => {
 
 describe('privacy ground truth matches the content', () => {
   it('has unmasked IDs and mobiles exactly where findings are expected (pages and attachments)', async () => {
-    const scanned = [...site.routes].filter(([p, r]) => r.status === 200 && (isHtml(r) || /\.(xlsx|docx|pdf|csv|txt)$/.test(p)));
+    // New-media post pages live on the external host; their keys carry the origin, as the ground truth does.
+    const scanned = [
+      ...[...site.routes].filter(([p, r]) => r.status === 200 && (isHtml(r) || /\.(xlsx|docx|pdf|csv|txt)$/.test(p))),
+      ...[...site.externalRoutes].filter(([, r]) => r.status === 200 && isHtml(r)).map(([p, r]) => [`external:${p}`, r] as const),
+    ];
     const idHits = new Map<string, number>();
     const mobileHits = new Map<string, number>();
     for (const [path, r] of scanned) {
@@ -79,7 +83,10 @@ describe('privacy ground truth matches the content', () => {
     }
     const count = (rule: string) => {
       const m = new Map<string, number>();
-      for (const f of site.groundTruth.expected.filter((x) => x.rule === rule)) m.set(f.path, (m.get(f.path) ?? 0) + 1);
+      for (const f of site.groundTruth.expected.filter((x) => x.rule === rule)) {
+        const key = f.origin === 'external' ? `external:${f.path}` : f.path;
+        m.set(key, (m.get(key) ?? 0) + 1);
+      }
       return m;
     };
     expect(Object.fromEntries(idHits)).toEqual(Object.fromEntries(count('privacy/id-number')));

@@ -129,6 +129,23 @@ export class SiteBuilder {
     return this.externalOrigin + path;
   }
 
+  /** A file (feed, JSON, GBK bytes) of the stand-in external host; returns its absolute URL. */
+  addExternalFile(path: string, body: Uint8Array | string, contentType: string, status = 200): string {
+    if (!path.startsWith('/')) throw new Error(`路径须以 / 开头：${path}`);
+    if (this.external.has(path)) throw new Error(`外部站点路径重复：${path}`);
+    this.external.set(path, { status, headers: { 'content-type': contentType }, body: typeof body === 'string' ? enc.encode(body) : body });
+    return this.externalOrigin + path;
+  }
+
+  hasExternal(path: string): boolean {
+    return this.external.has(path);
+  }
+
+  /** Absolute URL of a path on the stand-in external host. */
+  externalUrl(path: string): string {
+    return this.externalOrigin + path;
+  }
+
   expect(finding: ExpectedFinding): void {
     this.expected.push(finding);
   }
@@ -160,7 +177,7 @@ export class SiteBuilder {
     return {
       routes: new Map(this.routes),
       externalRoutes: new Map(this.external),
-      groundTruth: { expected: [...this.expected], decoys: [...this.decoys] },
+      groundTruth: { expected: [...this.expected], decoys: [...this.decoys], externalOrigin: this.externalOrigin },
     };
   }
 }

@@ -9,14 +9,20 @@ export interface DemoResponse {
 
 export type RulePackName = 'national' | 'jl-jtt-2022';
 
+/** Where a ground-truth `path` lives: the demo site (default) or the stand-in external host. */
+export type GroundTruthOrigin = 'site' | 'external';
+
 /**
- * A finding the audit must produce. `path` is the finding's url relative to the site root; `target` is a path for
- * in-site targets or an absolute URL for external ones. `target` is set for link/* rules only (page-level rules
- * put related pages into evidence). `evidence` is a subset: every key given here must match the finding's evidence.
+ * A finding the audit must produce. `path` is the finding's url relative to the site root (or to the external
+ * host's origin with `origin: 'external'`); `target` is a path for in-site targets or an absolute URL for external
+ * ones. `target` is set for link/* rules only (page-level rules put related pages into evidence). `evidence` is a
+ * subset: every key given here must match the finding's evidence.
  */
 export interface ExpectedFinding {
   rule: string;
   path: string;
+  /** 'external': `path` is on the stand-in external host (new-media feeds and posts live off the site). */
+  origin?: GroundTruthOrigin;
   target?: string;
   evidence?: Record<string, unknown>;
   /** Only for rule ids that exist in both packs (column/missing): which pack's list the column comes from. */
@@ -29,6 +35,8 @@ export interface ExpectedFinding {
 export interface Decoy {
   rule: string;
   path: string;
+  /** As in ExpectedFinding. */
+  origin?: GroundTruthOrigin;
   /** For link rules: the target that must not be reported. */
   target?: string;
   note: string;
@@ -37,6 +45,8 @@ export interface Decoy {
 export interface GroundTruth {
   expected: ExpectedFinding[];
   decoys: Decoy[];
+  /** Origin that `origin: 'external'` paths resolve against (the build's externalOrigin). */
+  externalOrigin?: string;
 }
 
 export interface BuildOptions {

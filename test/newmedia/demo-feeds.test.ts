@@ -1,8 +1,10 @@
-// The demo site's new-media section end to end: collect (real polite fetcher against 127.0.0.1), the newmedia/*
-// site rules, page-scope content rules on post records, and the summaries — asserted against the ground truth.
+// The demo site's new-media section end to end, as registered in the built demo site: the account listing is the
+// site's 政务新媒体 page, feeds and posts are on the stand-in external host. Collect (real polite fetcher against
+// 127.0.0.1), the newmedia/* site rules, page-scope content rules on post records, and the summaries — asserted
+// against the ground truth (absolute urls, external ones on the external origin).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SiteBuilder } from '../demo-site/site-builder.js';
-import { newMediaSection, NEWMEDIA_PAGE, FEEDS, POST_ID_NUMBER } from '../demo-site/sections/newmedia.js';
+import { buildDemoSite, decoysFor, expectedFindings } from '../demo-site/index.js';
+import { NEWMEDIA_PAGE, FEEDS, POST_ID_NUMBER } from '../demo-site/sections/newmedia.js';
 import { demoNewMediaConfig } from '../demo-site/sections/newmedia-config.js';
 import type { BuiltSite, DemoResponse } from '../demo-site/types.js';
 import { PoliteFetcher } from '../../crawler/http/polite-fetcher.js';
@@ -23,17 +25,14 @@ let collected: CollectedNewMedia;
 let siteFindings: Finding[];
 let postFindings: Finding[];
 
-function rel(url: string): string {
-  const u = new URL(url);
-  return u.pathname + u.hash;
-}
+const NEWMEDIA_RULES = ['newmedia/stale', 'newmedia/unreachable', 'newmedia/unlisted', 'newmedia/duplicate'];
+/** Ground truth of post text: the findings planted on post pages (external host). */
+const POST_RULES = ['content/serious-error', 'privacy/id-number'];
 
 beforeAll(async () => {
   const externalRoutes = new Map<string, DemoResponse>();
   external = await serveRoutes(externalRoutes);
-  const b = new SiteBuilder({ asOf: AS_OF, externalOrigin: external.url });
-  newMediaSection.build(b);
-  site = b.build();
+  site = buildDemoSite({ asOf: AS_OF, externalOrigin: external.url });
   for (const [path, res] of site.externalRoutes) externalRoutes.set(path, res);
   main = await serveRoutes(site.routes);
   fetcher = new PoliteFetcher({ rate: 0, retries: 0, robots: false, timeoutMs: 5000 });
@@ -47,7 +46,7 @@ beforeAll(async () => {
   });
   const home = pageRecordSchema.parse({ url: main.url + '/', status: 200, kind: 'home', title: '吉林省交通运输厅' });
   collected = await collectNewMedia({
-    accounts: demoNewMediaConfig(main.url),
+    accounts: demoNewMediaConfig({ externalOrigin: external.url }),
     pages: [home, listPage],
     fetcher,
     asOf: AS_OF,
@@ -74,17 +73,22 @@ afterAll(async () => {
 });
 
 describe('demo new-media section', () => {
-  it('produces exactly the planted newmedia/* findings', () => {
-    const expected = site.groundTruth.expected.filter((e) => e.rule.startsWith('newmedia/'));
-    const actual = siteFindings.map((f) => ({ rule: f.rule, path: rel(f.url), account: f.evidence.account ?? f.evidence.accounts }));
+  it('produces exactly the planted newmedia/* findings: feeds on the external host, listing checks on the site page', () => {
+    const expected = NEWMEDIA_RULES.flatMap((rule) => expectedFindings(site.groundTruth, rule, main.url + '/'));
+    const actual = siteFindings.map((f) => ({ rule: f.rule, url: f.url, account: f.evidence.account ?? f.evidence.accounts }));
     expect(actual).toHaveLength(expected.length);
+    expect(expected.map((e) => `${e.rule} ${e.url}`).sort()).toEqual(siteFindings.map((f) => `${f.rule} ${f.url}`).sort());
     for (const e of expected) {
-      const hit = siteFindings.find((f) => f.rule === e.rule && rel(f.url) === e.path && Object.entries(e.evidence ?? {}).every(([k, v]) => JSON.stringify(f.evidence[k]) === JSON.stringify(v)));
-      expect(hit, `${e.rule} ${e.path} ${JSON.stringify(e.evidence)} in ${JSON.stringify(actual)}`).toBeDefined();
+      const hit = siteFindings.find((f) => f.rule === e.rule && f.url === e.url && Object.entries(e.evidence ?? {}).every(([k, v]) => JSON.stringify(f.evidence[k]) === JSON.stringify(v)));
+      expect(hit, `${e.rule} ${e.url} ${JSON.stringify(e.evidence)} in ${JSON.stringify(actual)}`).toBeDefined();
     }
-    for (const d of site.groundTruth.decoys.filter((x) => x.rule.startsWith('newmedia/'))) {
-      expect(siteFindings.some((f) => f.rule === d.rule && rel(f.url) === d.path), `decoy ${d.rule} ${d.path}`).toBe(false);
-    }
+    for (const f of siteFindings.filter((x) => x.rule === 'newmedia/stale' || x.rule === 'newmedia/unreachable')) expect(f.url.startsWith(external.url + '/'), f.url).toBe(true);
+    for (const f of siteFindings.filter((x) => x.rule === 'newmedia/unlisted' || x.rule === 'newmedia/duplicate')) expect(f.url).toBe(main.url + NEWMEDIA_PAGE);
+    // One configured account unlisted, one listed account unconfigured.
+    expect(siteFindings.filter((f) => f.rule === 'newmedia/unlisted').map((f) => `${f.evidence.account}/${f.evidence.configured}`).sort()).toEqual(['吉林交通/false', '吉林交通执法/true']);
+    const decoys = NEWMEDIA_RULES.flatMap((rule) => decoysFor(site.groundTruth, rule, main.url + '/'));
+    expect(decoys.length).toBeGreaterThan(0);
+    for (const d of decoys) expect(siteFindings.some((f) => f.rule === d.rule && f.url === d.url), `decoy ${d.rule} ${d.url}`).toBe(false);
   });
 
   it('names what to fix in zh-CN with the account, date and owner', () => {
@@ -117,20 +121,22 @@ describe('demo new-media section', () => {
       ['综合执法支队开展货车超限超载集中整治', '2022-06-12'],
       ['全省交通运输综合执法培训班开班', '2022-06-05'],
     ]);
-    expect(list.posts[0]!.url).toBe(main.url + '/xmt/posts/jljtzf-toutiao-2.html');
+    expect(list.posts[0]!.url).toBe(external.url + '/xmt/posts/jljtzf-toutiao-2.html');
     const video = byName('吉林交通', 'douyin');
     expect(video).toMatchObject({ configured: false, listedOnSite: true, unit: '吉林省交通运输厅宣传中心' });
     expect(collected.model.pageUrl).toBe(main.url + NEWMEDIA_PAGE);
-    // The 404 feed was asked for once (no retries for a 404), and the audit went on.
-    expect(main.hits.filter((h) => h === FEEDS.jlhdWechat)).toHaveLength(1);
+    // The 404 feed was asked for once (no retries for a 404), and the audit went on; nothing new-media is on the site.
+    expect(external.hits.filter((h) => h === FEEDS.jlhdWechat)).toHaveLength(1);
+    expect(main.hits.filter((h) => h.startsWith('/xmt/'))).toEqual([]);
   });
 
   it('runs post text through the content rules and names the account and post', () => {
-    const expected = site.groundTruth.expected.filter((e) => !e.rule.startsWith('newmedia/'));
-    expect(postFindings.map((f) => f.rule).sort()).toEqual(expected.map((e) => e.rule).sort());
+    const expected = POST_RULES.flatMap((rule) => expectedFindings(site.groundTruth, rule, main.url + '/')).filter((e) => e.origin === 'external');
+    expect(expected).toHaveLength(2);
+    expect(postFindings.map((f) => `${f.rule} ${f.url}`).sort()).toEqual(expected.map((e) => `${e.rule} ${e.url}`).sort());
     for (const e of expected) {
       const f = postFindings.find((x) => x.rule === e.rule)!;
-      expect(rel(f.url)).toBe(e.path);
+      expect(f.url).toBe(e.url);
       for (const [k, v] of Object.entries(e.evidence ?? {})) expect(f.evidence[k]).toEqual(v);
       expect(f.source).toBe(e.evidence?.account);
     }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
 import { parseAudit } from '../../reports/audit-schema.js';
+import { expectedFindings } from '../demo-site/index.js';
 import { SiteBuilder } from '../demo-site/site-builder.js';
+import { miscColumnsSection } from '../demo-site/sections/misc-columns.js';
 import { newMediaSection, NEWMEDIA_PAGE } from '../demo-site/sections/newmedia.js';
 import { demoNewMediaConfig } from '../demo-site/sections/newmedia-config.js';
 import type { BuiltSite, DemoResponse } from '../demo-site/types.js';
@@ -22,7 +24,9 @@ let run: AuditRun;
 beforeAll(async () => {
   const externalRoutes = new Map<string, DemoResponse>();
   external = await serveRoutes(externalRoutes);
+  // misc-columns renders the 政务新媒体 listing; newmedia puts feeds and posts on the external host.
   const b = new SiteBuilder({ asOf: AS_OF, externalOrigin: external.url });
+  miscColumnsSection.build(b);
   newMediaSection.build(b);
   site = b.build();
   for (const [p, r] of site.externalRoutes) externalRoutes.set(p, r);
@@ -40,7 +44,7 @@ beforeAll(async () => {
     asOf: AS_OF,
     polite: false,
     reports: false,
-    config: { newMedia: demoNewMediaConfig(main.url) },
+    config: { newMedia: demoNewMediaConfig({ externalOrigin: external.url }) },
     fetcher: { timeoutMs: 3000, retries: 0 },
     recheckDelayMs: 10,
   });
@@ -55,15 +59,21 @@ afterAll(async () => {
 describe('runAudit with new-media accounts', () => {
   it('writes the planted newmedia and post findings into a valid findings.json', () => {
     const audit = parseAudit(run.audit);
-    const rel = (url: string) => new URL(url).pathname;
     const got = audit.findings
       .filter((f) => f.rule.startsWith('newmedia/') || f.evidence.account !== undefined)
-      .map((f) => `${f.rule} ${rel(f.url)} ${f.source ?? ''}`)
+      .map((f) => `${f.rule} ${f.url} ${f.source ?? ''}`)
       .sort();
-    const want = site.groundTruth.expected
-      .map((e) => `${e.rule} ${e.path} ${e.rule === 'newmedia/duplicate' ? '吉林交通、吉林交通服务' : String(e.evidence?.account ?? '')}`)
+    // Every new-media expectation: newmedia/* and the post-text findings (on post pages of the external host).
+    const rules = [...new Set(site.groundTruth.expected.map((e) => e.rule))];
+    const want = rules
+      .flatMap((rule) => expectedFindings(site.groundTruth, rule, `${main.url}/`))
+      .filter((e) => e.rule.startsWith('newmedia/') || e.origin === 'external')
+      .map((e) => `${e.rule} ${e.url} ${e.rule === 'newmedia/duplicate' ? '吉林交通、吉林交通服务' : String(e.evidence?.account ?? '')}`)
       .sort();
+    expect(want).toHaveLength(8);
     expect(got).toEqual(want);
+    // Feeds and posts are external: never crawled as site pages, so no meta/missing or other page findings on them.
+    expect(audit.findings.filter((f) => f.url.startsWith(`${external.url}/`) && !f.rule.startsWith('newmedia/') && f.evidence.account === undefined)).toEqual([]);
     const post = audit.findings.find((f) => f.rule === 'content/serious-error')!;
     expect(post.evidence).toMatchObject({ account: '吉林交通', post: '厅党组召开理论学习中心组学习会议', platform: 'wechat' });
     expect(post.message).toMatch(/^政务新媒体“吉林交通”发布的“厅党组召开理论学习中心组学习会议”：出现严重表述错误“中国共产当”/);

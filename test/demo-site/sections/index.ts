@@ -11,6 +11,7 @@ import { financeSection } from './finance.js';
 import { procurementSection } from './procurement.js';
 import { goodBadSection } from './goodbad.js';
 import { miscColumnsSection } from './misc-columns.js';
+import { newMediaSection } from './newmedia.js';
 import { annualReportSection, guideSection, hubSection } from './disclosure-hub.js';
 import { homeSection } from './home.js';
 import type { DemoSection } from './types.js';
@@ -29,9 +30,10 @@ export const contentSections: DemoSection[] = [
   procurementSection,
   goodBadSection,
   miscColumnsSection,
+  // After misc-columns, whose 政务新媒体 page lists the accounts; feeds and posts go to the external host.
+  newMediaSection,
   guideSection,
   annualReportSection,
-  // sections/newmedia.ts (feeds) is added here by the new-media part.
 ];
 
 /** Sections that render from what the content sections registered; they run last, in this order. */

@@ -1,5 +1,5 @@
 // Smaller columns: 规划计划 (empty with 暂无信息), 双随机一公开 (empty table), 依申请公开 (with a txt attachment
-// holding a mobile), 政务新媒体 (a directory of accounts the new-media part reads).
+// holding a mobile), 政务新媒体 (the directory of accounts the new-media part reads and cross-checks).
 import type { SiteBuilder } from '../site-builder.js';
 import { esc } from '../html.js';
 import { indexNo, trsArticlePath, trsFilePath } from '../templates/paths.js';
@@ -11,12 +11,28 @@ import { maskMobile } from '../identity.js';
 import { addArticlePage, addColumnPages, HUB_CRUMB } from './helpers.js';
 import type { DemoSection } from './types.js';
 
-/** Accounts listed on the 政务新媒体 page; paths are on the stand-in external host. */
+/**
+ * Accounts listed on the 政务新媒体 page (the department's and its 厅直 units'); each links to its profile page on
+ * the stand-in external host, as accounts live on the platforms, off the site. sections/newmedia.ts serves their
+ * feeds and plants the cross-checks against this listing: 吉林交通 on 抖音 is listed but not configured, and
+ * 吉林交通 and 吉林交通服务 are both the department's WeChat accounts.
+ */
 export const NEW_MEDIA_ACCOUNTS = [
   { name: '吉林交通', platform: '微信公众号', unit: '吉林省交通运输厅', path: '/weixin/jljtt.html' },
   { name: '吉林交通发布', platform: '新浪微博', unit: '吉林省交通运输厅', path: '/weibo/jljtfb.html' },
   { name: '吉林交通', platform: '抖音', unit: '吉林省交通运输厅宣传中心', path: '/douyin/jljt.html' },
+  { name: '吉林交通服务', platform: '微信公众号', unit: '吉林省交通运输厅', path: '/weixin/jljtfw.html' },
+  { name: '吉林公路', platform: '新浪微博', unit: '吉林省公路管理局', path: '/weibo/jlgl.html' },
+  { name: '吉林道路运输', platform: '抖音', unit: '吉林省道路运输管理局', path: '/douyin/jldlys.html' },
+  { name: '吉林海事', platform: '哔哩哔哩', unit: '吉林省地方海事局', path: '/bilibili/jlhs.html' },
+  { name: '吉林航道', platform: '微信公众号', unit: '吉林省航道管理局', path: '/weixin/jlhd.html' },
 ];
+
+/** The account's profile page on its platform (the external host). */
+function profilePage(a: (typeof NEW_MEDIA_ACCOUNTS)[number]): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(a.name)} - ${esc(a.platform)}</title></head>
+<body><h1>${esc(a.name)}</h1><p class="platform">${esc(a.platform)}</p><p class="unit">${esc(a.unit)}</p></body></html>`;
+}
 
 export const miscColumnsSection: DemoSection = {
   name: 'misc-columns',
@@ -53,7 +69,7 @@ export const miscColumnsSection: DemoSection = {
 
     // 政务新媒体
     const rows = NEW_MEDIA_ACCOUNTS.map((a) => {
-      const url = b.addExternal(a.path, 200);
+      const url = b.addExternal(a.path, 200, profilePage(a));
       return `<tr><td class="account-name">${esc(a.name)}</td><td class="account-platform">${esc(a.platform)}</td><td class="account-unit">${esc(a.unit)}</td><td><a href="${esc(url)}" target="_blank">访问</a></td></tr>`;
     });
     const xmt = '/zwgk/zwxmt/index.html';
@@ -64,6 +80,7 @@ export const miscColumnsSection: DemoSection = {
         meta: listMeta('政务新媒体'),
         breadcrumb: [HUB_CRUMB, { text: '政务新媒体', href: xmt }],
         main: `<div class="column-title"><h2>政务新媒体</h2></div>
+<p class="column-intro">本厅及厅直单位开设的政务新媒体账号如下，欢迎关注。</p>
 <table class="xmt-table" border="1" cellspacing="0"><tr><th>账号名称</th><th>平台</th><th>主办单位</th><th>链接</th></tr>
 ${rows.join('\n')}
 </table>`,

@@ -1,4 +1,5 @@
-// The demo's configured new-media accounts (feed paths on the demo site); newmedia-config.ts makes the URLs absolute.
+// The demo's configured new-media accounts (feed paths on the stand-in external host, where the platforms' feeds
+// live); newmedia-config.ts makes the URLs absolute.
 import type { GongkaiConfig } from '../../../crawler/config/config-schema.js';
 import { SITE } from '../templates/site-info.js';
 
@@ -9,7 +10,7 @@ export const FEEDS = {
   jldlysDouyin: '/xmt/feeds/jldlys-douyin.atom', // Atom
   jlhsBilibili: '/xmt/feeds/jlhs-bilibili.json', // JSON Feed
   jljtzfToutiao: '/xmt/lists/jljtzf-toutiao.html', // HTML list page (configured selectors)
-  jlhdWechat: '/xmt/feeds/jlhd-wechat.xml', // never served: 404
+  jlhdWechat: '/xmt/feeds/jlhd-wechat.xml', // answers 404
   jljtfwWechat: '/xmt/feeds/jljtfw-wechat.xml', // malformed XML
 } as const;
 

@@ -1,15 +1,13 @@
-// 政务新媒体: the site's account listing page (/zwgk/zwxmt/index.html) and the feeds of the configured accounts
-// (fresh RSS, stale RSS, 404, malformed XML, GBK RSS, Atom, JSON Feed, HTML list page), with the posts' pages.
+// 政务新媒体: the feeds of the configured accounts (fresh RSS, stale RSS, 404, malformed XML, GBK RSS, Atom,
+// JSON Feed, HTML list page) and the posts' pages. Accounts live on platforms off the department's site, so all of
+// them are served by the stand-in external host; the site's own 政务新媒体 page (misc-columns.ts) lists the accounts.
 // Plants newmedia/stale, unreachable (×2), unlisted (both directions), duplicate, and a serious wording error and an
 // unmasked ID number in post text. The matching configuration is in newmedia-config.ts.
 import iconv from 'iconv-lite';
 import { esc } from '../html.js';
-import { CHARSET_SLOT, type SiteBuilder } from '../site-builder.js';
-import { trsLayout } from '../templates/layouts.js';
-import { listMeta } from '../templates/meta.js';
+import type { SiteBuilder } from '../site-builder.js';
 import { SITE } from '../templates/site-info.js';
 import { validId } from '../identity.js';
-import { HUB_CRUMB } from './helpers.js';
 import { NEW_MEDIA_ACCOUNTS } from './misc-columns.js';
 import { DEMO_ACCOUNTS, FEEDS, type DemoAccount } from './newmedia-accounts.js';
 import type { DemoSection } from './types.js';
@@ -23,23 +21,9 @@ export const SERIOUS_ERROR_POST = { account: '吉林交通', title: '厅党组�
 export const ID_NUMBER_POST = { account: '吉林公路', title: '关于公路养护作业人员公示的情况说明' };
 export const STALE_DAYS_AGO = 20;
 
-interface ListedRow {
-  name: string;
-  platform: string;
-  unit: string;
-  ext: string;
-}
-
 const PLATFORM_BY_LABEL: Record<string, DemoAccount['platform']> = { 微信公众号: 'wechat', 新浪微博: 'weibo', 抖音: 'douyin', 今日头条: 'toutiao', 哔哩哔哩: 'bilibili' };
 
-/** Rows this section adds when it renders the listing itself (厅直 units and the second WeChat account). */
-const EXTRA_LISTED: ListedRow[] = [
-  { name: '吉林交通服务', platform: '微信公众号', unit: SITE.name, ext: '/weixin/jljtfw.html' },
-  { name: '吉林公路', platform: '新浪微博', unit: '吉林省公路管理局', ext: '/weibo/jlgl.html' },
-  { name: '吉林道路运输', platform: '抖音', unit: '吉林省道路运输管理局', ext: '/douyin/jldlys.html' },
-  { name: '吉林海事', platform: '哔哩哔哩', unit: '吉林省地方海事局', ext: '/bilibili/jlhs.html' },
-  { name: '吉林航道', platform: '微信公众号', unit: '吉林省航道管理局', ext: '/weixin/jlhd.html' },
-];
+const NOT_FOUND_HTML = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>404</title></head><body>内容不存在</body></html>';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -56,13 +40,15 @@ interface Post {
   /** Days before as-of. */
   ago: number;
   text: string;
+  /** Path on the external host. */
   path: string;
 }
 
 function addPostPage(b: SiteBuilder, account: string, post: Post): void {
-  b.addPage(
+  b.addExternal(
     post.path,
-    `<!DOCTYPE html><html lang="zh-CN"><head>${CHARSET_SLOT}<title>${esc(post.title)}_${esc(account)}</title></head>
+    200,
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(post.title)}_${esc(account)}</title></head>
 <body><h1>${esc(post.title)}</h1><p class="account">${esc(account)}</p><div class="content"><p>${esc(post.text)}</p></div></body></html>`,
   );
 }
@@ -83,7 +69,7 @@ ${items}
 function rssItem(b: SiteBuilder, p: Post): string {
   return `<item>
 <title>${esc(p.title)}</title>
-<link>${esc(p.path)}</link>
+<link>${esc(b.externalUrl(p.path))}</link>
 <guid isPermaLink="false">${esc(p.path)}</guid>
 <pubDate>${rfc822(b.daysAgo(p.ago))}</pubDate>
 <description><![CDATA[<p>${esc(p.text)}</p>]]></description>
@@ -145,12 +131,12 @@ export const newMediaSection: DemoSection = {
       for (const p of list) addPostPage(b, account, { ...p, text: p.text || p.title });
     }
 
-    b.addFile(FEEDS.jljtWechat, rss('吉林交通', 'https://mp.weixin.qq.com/', jljtWechat.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
-    b.addFile(FEEDS.jljtWeibo, rss('吉林交通发布的微博', 'https://weibo.com/', jljtWeibo.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
+    b.addExternalFile(FEEDS.jljtWechat, rss('吉林交通', 'https://mp.weixin.qq.com/', jljtWechat.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
+    b.addExternalFile(FEEDS.jljtWeibo, rss('吉林交通发布的微博', 'https://weibo.com/', jljtWeibo.map((p) => rssItem(b, p)).join('\n')), 'application/rss+xml; charset=utf-8');
     // GBK, declared only in the XML declaration (the header has no charset), like older bridges and CMS exports.
     const gbkXml = rss('吉林公路的微博', 'https://weibo.com/', jlglWeibo.map((p) => rssItem(b, p)).join('\n'), 'GBK');
-    b.addFile(FEEDS.jlglWeibo, new Uint8Array(iconv.encode(gbkXml, 'gbk')), 'application/rss+xml');
-    b.addFile(
+    b.addExternalFile(FEEDS.jlglWeibo, new Uint8Array(iconv.encode(gbkXml, 'gbk')), 'application/rss+xml');
+    b.addExternalFile(
       FEEDS.jldlysDouyin,
       `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
@@ -162,7 +148,7 @@ ${jldlysDouyin
     (p) => `<entry>
 <title>${esc(p.title)}</title>
 <id>tag:douyin.example,2022:${esc(p.path)}</id>
-<link rel="alternate" type="text/html" href="${esc(p.path)}"/>
+<link rel="alternate" type="text/html" href="${esc(b.externalUrl(p.path))}"/>
 <published>${b.daysAgo(p.ago)}T09:30:00+08:00</published>
 <updated>${b.daysAgo(Math.max(0, p.ago - 1))}T09:30:00+08:00</updated>
 <content type="html">${esc(`<p>${p.text}</p>`)}</content>
@@ -173,26 +159,28 @@ ${jldlysDouyin
 `,
       'application/atom+xml; charset=utf-8',
     );
-    b.addFile(
+    b.addExternalFile(
       FEEDS.jlhsBilibili,
       JSON.stringify({
         version: 'https://jsonfeed.org/version/1.1',
         title: '吉林海事的哔哩哔哩空间',
         home_page_url: 'https://space.bilibili.com/',
-        items: jlhsBilibili.map((p) => ({ id: p.path, url: p.path, title: p.title, content_text: p.text, date_published: `${b.daysAgo(p.ago)}T18:00:00+08:00` })),
+        items: jlhsBilibili.map((p) => ({ id: p.path, url: b.externalUrl(p.path), title: p.title, content_text: p.text, date_published: `${b.daysAgo(p.ago)}T18:00:00+08:00` })),
       }),
       'application/feed+json; charset=utf-8',
     );
     const listDates = [`${jljtzfToutiao[0]!.ago}天前`, '昨天 08:40', zhMonthDay(b.daysAgo(jljtzfToutiao[2]!.ago))];
-    b.addPage(
+    // The list page links its posts by relative URLs, as platform pages do.
+    b.addExternal(
       FEEDS.jljtzfToutiao,
-      `<!DOCTYPE html><html lang="zh-CN"><head>${CHARSET_SLOT}<title>吉林交通执法 - 头条号</title></head><body>
+      200,
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>吉林交通执法 - 头条号</title></head><body>
 <div class="profile"><h1>吉林交通执法</h1></div>
 <ul class="feed-list">
 ${jljtzfToutiao.map((p, i) => `<li class="feed-item"><a class="title" href="${esc(p.path)}">${esc(p.title)}</a><span class="time">${esc(listDates[i]!)}</span></li>`).join('\n')}
 </ul></body></html>`,
     );
-    b.addFile(
+    b.addExternalFile(
       FEEDS.jljtfwWechat,
       `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>吉林交通服务</title>
@@ -202,38 +190,14 @@ ${jljtzfToutiao.map((p, i) => `<li class="feed-item"><a class="title" href="${es
       'application/rss+xml; charset=utf-8',
     );
 
-    // The listing page. misc-columns.ts may already have rendered it with its three accounts (NEW_MEDIA_ACCOUNTS);
-    // otherwise this section renders it with those three plus the厅直 units' accounts. The ground truth follows
-    // whichever listing is served. Planted either way: 吉林交通执法 (configured) is not listed; 吉林交通 on 抖音
-    // (宣传中心) is listed but not configured; 吉林交通 and 吉林交通服务 are both the department's WeChat accounts.
-    const ownPage = !b.has(NEWMEDIA_PAGE);
-    const listed: ListedRow[] = [
-      ...NEW_MEDIA_ACCOUNTS.map((a) => ({ name: a.name, platform: a.platform, unit: a.unit, ext: a.path })),
-      ...(ownPage ? EXTRA_LISTED : []),
-    ];
-    if (ownPage) {
-      const rows = listed
-        .map((a) => {
-          const href = b.addExternal(a.ext, 200);
-          return `<tr><td>${esc(a.name)}</td><td>${esc(a.platform)}</td><td>${esc(a.unit)}</td><td><a href="${esc(href)}" target="_blank">访问</a></td></tr>`;
-        })
-        .join('\n');
-      b.addPage(
-        NEWMEDIA_PAGE,
-        trsLayout({
-          title: `政务新媒体_${SITE.name}`,
-          meta: listMeta('政务新媒体', '本厅及厅直单位政务新媒体账号名录'),
-          breadcrumb: [HUB_CRUMB, { text: '政务新媒体', href: NEWMEDIA_PAGE }],
-          main: `<div class="column-title"><h2>政务新媒体</h2></div>
-<p class="column-intro">本厅及厅直单位开设的政务新媒体账号如下，欢迎关注。</p>
-<table class="xmt-table">
-<tr><th>账号名称</th><th>平台</th><th>主办单位</th><th>链接</th></tr>
-${rows}
-</table>`,
-        }),
-      );
-    }
+    // The 404 feed: the bridge answers 404 for an account it no longer follows.
+    b.addExternal(FEEDS.jlhdWechat, 404, NOT_FOUND_HTML);
 
+    // The listing is misc-columns' 政务新媒体 page (one page on the site). Planted against it: 吉林交通执法
+    // (configured) is not listed; 吉林交通 on 抖音 (宣传中心) is listed but not configured; 吉林交通 and 吉林交通服务
+    // are both the department's WeChat accounts.
+    if (!b.has(NEWMEDIA_PAGE)) throw new Error(`演示站点分区顺序错误：政务新媒体分区须在 misc-columns 之后（缺少 ${NEWMEDIA_PAGE}）`);
+    const listed = NEW_MEDIA_ACCOUNTS;
     const page = NEWMEDIA_PAGE;
     const configured = DEMO_ACCOUNTS;
     const platformOf = (label: string) => PLATFORM_BY_LABEL[label] ?? 'other';
@@ -245,15 +209,15 @@ ${rows}
       b.expect({ rule: 'newmedia/unlisted', path: page, evidence: { account: l.name, platform: platformOf(l.platform), configured: false }, note: `栏目公布的账号“${l.name}”（${l.platform}）不在配置中` });
     }
     b.expect({ rule: 'newmedia/duplicate', path: page, evidence: { unit: SITE.name, platform: 'wechat', accounts: ['吉林交通', '吉林交通服务'] }, note: '厅机关在微信开设两个账号' });
-    b.expect({ rule: 'newmedia/stale', path: FEEDS.jljtWeibo, evidence: { account: '吉林交通发布', platform: 'weibo', lastPostDate: b.daysAgo(STALE_DAYS_AGO), lastPostTitle: jljtWeibo[0]!.title }, note: '微博账号最新发布在 20 天前' });
-    b.expect({ rule: 'newmedia/unreachable', path: FEEDS.jlhdWechat, evidence: { account: '吉林航道', status: 404 }, note: '订阅源地址返回 404' });
-    b.expect({ rule: 'newmedia/unreachable', path: FEEDS.jljtfwWechat, evidence: { account: '吉林交通服务', status: 200 }, note: '订阅源 XML 格式错误（description 未闭合）' });
-    b.expect({ rule: 'content/serious-error', path: jljtWechat[1]!.path, evidence: { account: '吉林交通', post: SERIOUS_ERROR_POST.title, wrong: SERIOUS_ERROR_POST.wrong }, note: '微信推文正文严重表述错误' });
-    b.expect({ rule: 'privacy/id-number', path: jlglWeibo[0]!.path, evidence: { account: '吉林公路', post: ID_NUMBER_POST.title }, note: 'GBK 微博订阅源中的推文公开了未遮盖的身份证号' });
+    b.expect({ rule: 'newmedia/stale', origin: 'external', path: FEEDS.jljtWeibo, evidence: { account: '吉林交通发布', platform: 'weibo', lastPostDate: b.daysAgo(STALE_DAYS_AGO), lastPostTitle: jljtWeibo[0]!.title }, note: '微博账号最新发布在 20 天前' });
+    b.expect({ rule: 'newmedia/unreachable', origin: 'external', path: FEEDS.jlhdWechat, evidence: { account: '吉林航道', status: 404 }, note: '订阅源地址返回 404' });
+    b.expect({ rule: 'newmedia/unreachable', origin: 'external', path: FEEDS.jljtfwWechat, evidence: { account: '吉林交通服务', status: 200 }, note: '订阅源 XML 格式错误（description 未闭合）' });
+    b.expect({ rule: 'content/serious-error', origin: 'external', path: jljtWechat[1]!.path, evidence: { account: '吉林交通', post: SERIOUS_ERROR_POST.title, wrong: SERIOUS_ERROR_POST.wrong }, note: '微信推文正文严重表述错误' });
+    b.expect({ rule: 'privacy/id-number', origin: 'external', path: jlglWeibo[0]!.path, evidence: { account: '吉林公路', post: ID_NUMBER_POST.title }, note: 'GBK 微博订阅源中的推文公开了未遮盖的身份证号' });
 
     for (const path of [FEEDS.jljtWechat, FEEDS.jlglWeibo, FEEDS.jldlysDouyin, FEEDS.jlhsBilibili, FEEDS.jljtzfToutiao]) {
-      b.decoy({ rule: 'newmedia/stale', path, note: '最新发布在 14 天以内（含相对日期、GBK、Atom、JSON Feed）' });
-      b.decoy({ rule: 'newmedia/unreachable', path, note: '订阅源可正常读取' });
+      b.decoy({ rule: 'newmedia/stale', origin: 'external', path, note: '最新发布在 14 天以内（含相对日期、GBK、Atom、JSON Feed）' });
+      b.decoy({ rule: 'newmedia/unreachable', origin: 'external', path, note: '订阅源可正常读取' });
     }
   },
 };
