@@ -105,10 +105,19 @@ export interface InterpretationLookup {
 }
 
 /** A list page of a known column (or the hub, or home). */
+/** Pager families of the home page, the hub and every column's list pages, computed once per site model
+ *  (asked for every link of every document: a scan per link made site rules quadratic). */
+const columnFamilies = new WeakMap<SiteModel, Set<string>>();
+
 function isColumnPage(site: SiteModel, url: string): boolean {
-  const family = pagerFamily(url);
-  if (family === pagerFamily(site.startUrl) || (site.columns.hubUrl && family === pagerFamily(site.columns.hubUrl))) return true;
-  return site.columns.columns.some((c) => c.listPages.some((p) => pagerFamily(p) === family));
+  let families = columnFamilies.get(site);
+  if (!families) {
+    families = new Set([pagerFamily(site.startUrl)]);
+    if (site.columns.hubUrl) families.add(pagerFamily(site.columns.hubUrl));
+    for (const c of site.columns.columns) for (const p of c.listPages) families.add(pagerFamily(p));
+    columnFamilies.set(site, families);
+  }
+  return families.has(pagerFamily(url));
 }
 
 function isBroken(site: SiteModel, url: string): boolean {
