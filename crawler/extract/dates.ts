@@ -98,3 +98,33 @@ export function findFirstDate(text: string): { date: string; index: number; leng
   }
   return undefined;
 }
+
+const MONTH_DAY_ONLY = /^[\s[\]【】（）()]*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?[\s[\]【】（）()]*$/;
+
+/**
+ * A date shown without its year ("06-29", "[6/29]", "6月29日"): the latest such date not after `reference`
+ * (YYYY-MM-DD) plus one day. Only a text that is nothing but the date qualifies.
+ */
+export function resolveMonthDay(text: string, reference: string | undefined): string | undefined {
+  if (!reference || !/^\d{4}-\d{2}-\d{2}$/.test(reference)) return undefined;
+  const m = MONTH_DAY_ONLY.exec(toHalfWidth(text));
+  if (!m) return undefined;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const refYear = Number(reference.slice(0, 4));
+  const limit = new Date(Date.parse(`${reference}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  for (const y of [refYear, refYear - 1, refYear - 2, refYear - 3, refYear - 4]) {
+    if (!isValidDate(y, month, day)) continue; // 02-29 looks back to a leap year
+    const date = formatDate(y, month, day);
+    if (date <= limit) return date;
+  }
+  return undefined;
+}
+
+/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an ISO timestamp, or undefined. */
+export function shanghaiDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -4,7 +4,7 @@ import type { PageRecord } from '../page-record.js';
 import type { PageAdapter } from '../../rules/page-adapter.js';
 import { normalizeUrl } from '../url/normalize.js';
 import { extractBreadcrumb } from './breadcrumb.js';
-import { findFirstDate, parseDate } from './dates.js';
+import { findFirstDate, parseDate, shanghaiDate } from './dates.js';
 import { extractDisclosure } from './disclosure-table.js';
 import { extractFooter } from './footer.js';
 import { baseUrlOf, extractLinks } from './links.js';
@@ -22,6 +22,7 @@ export interface ExtractInfo {
   redirects?: string[];
   contentType?: string;
   encoding?: string;
+  /** ISO timestamp of the fetch; also resolves list dates shown without a year ("06-29"). */
   fetchedAt?: string;
   siteUrl: string;
   sameSiteHosts?: string[];
@@ -82,7 +83,12 @@ export function extractPage(adapter: PageAdapter, info: ExtractInfo): PageRecord
   record.breadcrumb = attempt(notes, '当前位置', () => extractBreadcrumb(tree), []);
   const disclosure = attempt(notes, '信息公开表', () => extractDisclosure(tree), undefined);
   if (disclosure) record.disclosure = disclosure;
-  record.listEntries = attempt(notes, '列表', () => extractListEntries(tree, baseUrl, info.dropParams), []);
+  record.listEntries = attempt(
+    notes,
+    '列表',
+    () => extractListEntries(tree, baseUrl, info.dropParams, shanghaiDate(info.fetchedAt)),
+    [],
+  );
   const pagination = attempt(notes, '分页', () => extractPagination(tree, pageUrl, baseUrl), undefined);
   if (pagination) record.pagination = pagination;
   record.links = attempt(

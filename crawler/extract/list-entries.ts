@@ -4,7 +4,7 @@
 // which leaves navigation menus (undated) out.
 import type { ListEntry } from '../page-record.js';
 import { classifyHref, normalizeUrl } from '../url/normalize.js';
-import { findFirstDate } from './dates.js';
+import { findFirstDate, resolveMonthDay } from './dates.js';
 import { extractDatastoreEntries } from './hanweb-datastore.js';
 import { classAndId, collapse, contains, type PageTree, type XEl } from './tree.js';
 
@@ -64,7 +64,11 @@ function textAround(tree: PageTree, item: XEl, anchor: XEl): string {
   return parts.join(' ');
 }
 
-export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?: string[]): ListEntry[] {
+/**
+ * `referenceDate` (YYYY-MM-DD, the fetch date) lets dates shown without a year ("06-29") resolve to the latest
+ * such date not after it; without one they are ignored.
+ */
+export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?: string[], referenceDate?: string): ListEntry[] {
   const items: Item[] = [];
   const byEl = new Map<XEl, Item>();
   for (const a of tree.byTag.get('a') ?? []) {
@@ -86,10 +90,10 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
       const around = textAround(tree, n, a);
       // An entry is a title, a date and perhaps a short summary; past that we are in an article or a panel.
       if (collapse(around).length > MAX_AROUND) break;
-      const d = findFirstDate(around);
+      const d = findFirstDate(around)?.date ?? resolveMonthDay(around, referenceDate);
       if (d) {
         item = n;
-        date = d.date;
+        date = d;
         break;
       }
       // A list item is as far as an entry goes: never climb out of it into the list.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, parseDate } from '../../crawler/extract/dates.js';
+import { findDates, parseDate, resolveMonthDay, shanghaiDate } from '../../crawler/extract/dates.js';
 
 describe('parseDate', () => {
   it('accepts the common written forms', () => {
@@ -39,5 +39,26 @@ describe('parseDate', () => {
 describe('findDates', () => {
   it('returns every valid date in order', () => {
     expect(findDates('自2022年2月1日起施行，有效期至2024-01-31，原定2022-02-30作废')).toEqual(['2022-02-01', '2024-01-31']);
+  });
+});
+
+describe('resolveMonthDay', () => {
+  it('gives a year-less date the latest year not after the reference (+1 day)', () => {
+    expect(resolveMonthDay('06-29', '2022-06-30')).toBe('2022-06-29');
+    expect(resolveMonthDay('[07-01]', '2022-06-30')).toBe('2022-07-01');
+    expect(resolveMonthDay('12-31', '2022-01-05')).toBe('2021-12-31');
+    expect(resolveMonthDay('6月29日', '2022-06-30')).toBe('2022-06-29');
+    expect(resolveMonthDay('02-29', '2022-03-01')).toBe('2020-02-29');
+  });
+  it('needs a reference and a text that is only the date', () => {
+    expect(resolveMonthDay('06-29', undefined)).toBeUndefined();
+    expect(resolveMonthDay('增长3.5%', '2022-06-30')).toBeUndefined();
+    expect(resolveMonthDay('0431-88888888', '2022-06-30')).toBeUndefined();
+    expect(resolveMonthDay('13-01', '2022-06-30')).toBeUndefined();
+  });
+  it('converts timestamps to the Shanghai calendar date', () => {
+    expect(shanghaiDate('2022-06-29T17:00:00Z')).toBe('2022-06-30');
+    expect(shanghaiDate('2022-06-29T15:00:00Z')).toBe('2022-06-29');
+    expect(shanghaiDate('garbage')).toBeUndefined();
   });
 });

@@ -186,6 +186,15 @@ describe('extractPage: list pages', () => {
     expect(r.kind).toBe('list');
   });
 
+  it('dates shown without a year resolve against the fetch date (Asia/Shanghai), and only then', () => {
+    const html = `<html><body><ul class="news"><li><a href="t20220629_1.html">全省交通运输工作会议召开</a><span>06-29</span></li>
+      <li><a href="t20211230_2.html">年终总结</a><span>[12-30]</span></li></ul></body></html>`;
+    const page = { url: 'http://jt.jl.gov.cn/', html };
+    expect(record(page, { fetchedAt: '2022-06-29T20:00:00Z' }).listEntries.map((e) => e.date)).toEqual(['2022-06-29', '2021-12-30']);
+    expect(record(page, { fetchedAt: '2022-06-29T20:00:00Z' }).dates).toEqual(['2022-06-29', '2021-12-30']);
+    expect(record(page).listEntries).toEqual([]);
+  });
+
   it('an undated menu list yields no entries', () => {
     const html = `<html><body><ul class="sub"><li><a href="/a/">机构职能</a></li><li><a href="/b/">领导信息</a></li></ul></body></html>`;
     expect(record({ url: 'http://jt.jl.gov.cn/jggk/', html }).listEntries).toEqual([]);
