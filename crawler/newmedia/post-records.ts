@@ -5,20 +5,11 @@ import type { NewMediaAccount, NewMediaPost } from '../../rules/site-model.js';
 import type { Finding } from '../../reports/audit-schema.js';
 import { accountOwner } from '../../rules/national/newmedia-shared.js';
 import type { FeedPost } from './types.js';
-
-const ATTACHMENT_EXT = /\.(pdf|docx?|xlsx?|csv|txt|zip|rar|wps|et|ofd)$/i;
+import { attachmentExt, isSameSite } from '../url/normalize.js';
 
 /** The record URL of a post: its own URL, or the feed URL + '#' + its index when it has none. */
 export function postRecordUrl(account: NewMediaAccount, post: NewMediaPost, index: number): string {
   return post.url ?? `${account.feed ?? account.listedAt ?? account.name}#${index}`;
-}
-
-function sameSite(url: string, siteUrl: string): boolean {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') === new URL(siteUrl).hostname.replace(/^www\./, '');
-  } catch {
-    return false;
-  }
 }
 
 export function postToRecord(account: NewMediaAccount, post: NewMediaPost | FeedPost, index: number, siteUrl: string): PageRecord {
@@ -31,15 +22,16 @@ export function postToRecord(account: NewMediaAccount, post: NewMediaPost | Feed
     bodyText: post.text ?? '',
     dates: post.date ? [post.date] : [],
     parentUrl: account.feed,
-    links: links.map((url) => {
-      let path = url;
-      try {
-        path = new URL(url).pathname;
-      } catch {
-        // keep the raw url
-      }
-      return { url, raw: url, tag: 'a', attr: 'href', text: '', selector: '', attachment: ATTACHMENT_EXT.test(path), internal: sameSite(url, siteUrl) };
-    }),
+    links: links.map((url) => ({
+      url,
+      raw: url,
+      tag: 'a',
+      attr: 'href',
+      text: '',
+      selector: '',
+      attachment: attachmentExt(url) !== undefined,
+      internal: isSameSite(url, siteUrl),
+    })),
     meta: { ContentSource: account.name },
   });
 }
