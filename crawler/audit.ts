@@ -15,7 +15,7 @@ import type { SiteModel } from '../rules/site-model.js';
 import { AuditInterruptedError, OutputError, SiteUnreachableError, UsageError } from './audit-errors.js';
 import { loadConfig, parseConfig } from './config/load-config.js';
 import type { GongkaiConfig, GongkaiConfigInput } from './config/config-schema.js';
-import { attachmentTargets, scanAttachments } from './crawl/attachments.js';
+import { attachmentTargets, scanAttachments, TEXT_ATTACHMENTS, warmAttachmentText } from './crawl/attachments.js';
 import { CrawlState } from './crawl/crawl-state.js';
 import { crawlSite, type CrawlProgress } from './crawl/crawl-site.js';
 import { Journal, JOURNAL_FILE, readJournal } from './crawl/journal.js';
@@ -23,7 +23,7 @@ import { emptyPageTimings, type PageContext } from './crawl/process-page.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
 import { linkEdges } from './links/link-graph.js';
-import { isSameSite, normalizeUrl } from './url/normalize.js';
+import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
 import { attributeNewMediaFindings, runNewMedia } from './newmedia/audit-hook.js';
 
@@ -254,6 +254,38 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     phaseMs[phase] = (phaseMs[phase] ?? 0) + (now - phaseStart);
     phaseStart = now;
   };
+  // Link targets are checked while the crawl goes on (outside the page queue): the checks and the re-check delay
+  // of failures overlap the crawl instead of following it.
+  const isInternal = (url: string) => isSameSite(url, startUrl, crawl.sameSiteHosts);
+  let checked = 0;
+  const checker = new LinkChecker({
+    fetcher,
+    isInternal,
+    concurrency: crawl.linkConcurrency ?? Math.max(concurrency, 16),
+    recheckDelayMs: options.recheckDelayMs ?? crawl.recheckDelayMs,
+    timeoutMs: crawl.timeoutMs ?? options.fetcher?.timeoutMs,
+    skip: (url) => exclude.some((r) => r.test(url)) || (!crawl.checkExternal && !isInternal(url)),
+    onChecked: () => checked++,
+  });
+  state.onComplete = (entry) => {
+    if (entry.o.state === 'broken') checker.seed(entry.o);
+  };
+  let attachmentsWarm = false;
+  ctx.onPage = (record, follow) => {
+    const followed = new Set(follow);
+    const targets: string[] = [];
+    for (const link of record.links) {
+      if (followed.has(link.url) || state.seen.has(link.url)) continue;
+      const ext = link.internal && link.attachment ? attachmentExt(link.url) : undefined;
+      // Text attachments are downloaded by the attachment scan, which is also their link check.
+      if (ext && TEXT_ATTACHMENTS.has(ext)) {
+        if (!attachmentsWarm) attachmentsWarm = warmAttachmentText();
+        continue;
+      }
+      targets.push(link.url);
+    }
+    checker.submit(targets);
+  };
   const progress = (phase: AuditProgress['phase'], extra: Partial<AuditProgress> = {}) =>
     options.onProgress?.({ phase, done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures, ...extra });
 
@@ -279,7 +311,10 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     const { interrupted } = render
       ? await (await import('./crawl/render-crawl.js')).renderSite(crawlOpts)
       : await crawlSite(crawlOpts);
-    if (interrupted || options.signal?.aborted) throw new AuditInterruptedError();
+    if (interrupted || options.signal?.aborted) {
+      checker.cancel();
+      throw new AuditInterruptedError();
+    }
 
     const home = state.outcomes.get(startUrl);
     const homeRecord = state.records.get(home?.finalUrl ?? startUrl) ?? state.records.get(startUrl);
@@ -311,19 +346,8 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
 
     // --- link check -------------------------------------------------------------------------------------------
     const edges = linkEdges([...pages, ...(media?.postRecords ?? [])]);
-    const isInternal = (url: string) => isSameSite(url, startUrl, crawl.sameSiteHosts);
-    let checked = 0;
-    const checker = new LinkChecker({
-      fetcher,
-      isInternal,
-      concurrency: crawl.linkConcurrency ?? Math.max(concurrency, 16),
-      recheckDelayMs: options.recheckDelayMs ?? crawl.recheckDelayMs,
-      timeoutMs: crawl.timeoutMs ?? options.fetcher?.timeoutMs,
-      skip: (url) => exclude.some((r) => r.test(url)) || (!crawl.checkExternal && !isInternal(url)),
-      onChecked: () => progress('links', { linksChecked: ++checked }),
-    });
     for (const outcome of state.outcomes.values()) checker.seed(outcome);
-    progress('links', { linksChecked: 0 });
+    progress('links', { linksChecked: checked });
     const outcomes = await checker.checkAll(edges.map((e) => e.to));
     if (options.signal?.aborted) throw new AuditInterruptedError();
     lap('links');
@@ -401,6 +425,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     };
     return { audit, findingsPath, reportFiles, warnings, timings };
   } finally {
+    checker.cancel();
     journal.close();
     await fetcher.close();
   }

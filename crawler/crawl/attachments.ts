@@ -38,6 +38,16 @@ export function attachmentTargets(pages: Iterable<PageRecord>): Map<string, stri
 
 type ExtractText = typeof import('../attachments/attachment-text.js').extractAttachmentText;
 
+let warming: Promise<unknown> | undefined;
+
+/** Load the text extractors (pdf.js costs ~1.5 s on first use) while the crawl still waits on the network. */
+export function warmAttachmentText(): true {
+  warming ??= import('../attachments/attachment-text.js')
+    .then((m) => m.extractAttachmentText(new Uint8Array(0), 'pdf', { maxChars: 1 }))
+    .catch(() => undefined);
+  return true;
+}
+
 export async function scanAttachments(targets: Map<string, string>, opts: AttachmentScanOptions): Promise<void> {
   if (targets.size === 0) return;
   // Loaded on demand: the PDF and Office parsers are heavy and most pages link no attachment.

@@ -28,6 +28,8 @@ export class CrawlState {
   failures = 0;
   /** Pages replayed from the journal. */
   restored = 0;
+  /** Called for each page completed in this run (not for replayed ones). */
+  onComplete?: (entry: JournalPage) => void;
 
   constructor(
     private readonly policy: AdmitPolicy,
@@ -65,6 +67,7 @@ export class CrawlState {
   complete(entry: JournalPage): void {
     this.journal?.append(entry);
     this.apply(entry);
+    this.onComplete?.(entry);
   }
 
   private apply(entry: JournalPage): void {

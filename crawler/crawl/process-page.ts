@@ -23,6 +23,8 @@ export interface PageContext {
   keepTextChars?: number;
   /** Accumulated per-stage CPU time in ms (the bench reports rule cost per page from it). */
   timings?: PageTimings;
+  /** Called with each parsed page and the links it will follow (the audit starts link checks from it). */
+  onPage?(record: PageRecord, follow: string[]): void;
 }
 
 export interface PageTimings {
@@ -146,7 +148,9 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
   entry.f = findings;
   entry.e = errors;
   state.complete(entry);
-  return followLinks(ctx, record);
+  const follow = followLinks(ctx, record);
+  ctx.onPage?.(record, follow);
+  return follow;
 }
 
 /** Pages above this size are parsed by htmlparser2 (several times faster than parse5 on megabytes of text;

@@ -64,58 +64,107 @@ function stateOf(status: number, internal: boolean): LinkOutcome['state'] {
   return 'broken';
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const isFailure = (o: LinkOutcome) => o.state === 'broken' || o.state === 'unverified';
 
 export class LinkChecker {
   /** Outcomes by normalised URL (seeded with what the crawler already fetched). */
   readonly outcomes = new Map<string, LinkOutcome>();
   private readonly limit;
   private readonly rechecked = new Set<string>();
+  /** First checks and re-checks under way (a target is requested once per pass, whoever asks). */
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly recheckScheduled = new Set<string>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private cancelled = false;
 
   constructor(private readonly opts: LinkCheckOptions) {
     this.limit = pLimit(opts.concurrency ?? 16);
   }
 
-  /** Record an outcome the crawler already has (no second request for it). */
+  /** Record an outcome the crawler already has (no second request for it); a failure is re-checked after the
+   *  delay, counted from now, so the wait overlaps the rest of the crawl. An outcome already known is kept. */
   seed(outcome: LinkOutcome): void {
+    if (this.outcomes.has(outcome.url)) return;
     this.outcomes.set(outcome.url, outcome);
+    if (isFailure(outcome)) this.scheduleRecheck(outcome);
   }
 
-  /** Check every target not yet known; failures (also seeded ones) are re-checked once after a delay. */
+  /** Start checking targets at once (while the crawl goes on); results land in `outcomes`. */
+  submit(targets: Iterable<string>): void {
+    for (const url of targets) this.start(url);
+  }
+
+  /** Check every target not yet known and wait for every check and re-check (also of seeded failures). */
   async checkAll(targets: Iterable<string>): Promise<Map<string, LinkOutcome>> {
-    const pending: string[] = [];
-    for (const url of new Set(targets)) {
-      if (!isCheckable(url) || this.outcomes.has(url)) continue;
-      if (this.opts.skip?.(url)) {
-        this.outcomes.set(url, { url, state: 'skipped', internal: this.opts.isInternal(url) });
-        continue;
-      }
-      pending.push(url);
-    }
-    await Promise.all(
-      pending.map((url) =>
-        this.limit(async () => {
-          const outcome = await this.checkOnce(url);
-          this.outcomes.set(url, outcome);
-          this.opts.onChecked?.(outcome);
-        }),
-      ),
-    );
-    const failed = [...this.outcomes.values()].filter((o) => (o.state === 'broken' || o.state === 'unverified')  && !this.rechecked.has(o.url));
-    if (failed.length) {
-      await sleep(this.opts.recheckDelayMs ?? 2000);
-      await Promise.all(
-        failed.map((first) =>
-          this.limit(async () => {
-            const again = await this.checkOnce(first.url);
-            // Alive on the second look: a transient failure, not a broken link.
-            this.rechecked.add(first.url);
-            this.outcomes.set(first.url, again.state === 'ok' ? again : first);
-          }),
-        ),
-      );
+    this.submit(targets);
+    for (;;) {
+      if (this.cancelled) break;
+      for (const o of this.outcomes.values()) if (isFailure(o)) this.scheduleRecheck(o);
+      if (this.running.size === 0) break;
+      await Promise.all([...this.running.values()]);
     }
     return this.outcomes;
+  }
+
+  /** Stop: pending checks are dropped and re-check timers cleared (an interrupted audit ends promptly). */
+  cancel(): void {
+    this.cancelled = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private start(url: string): void {
+    if (!isCheckable(url) || this.outcomes.has(url) || this.running.has(url) || this.cancelled) return;
+    if (this.opts.skip?.(url)) {
+      this.outcomes.set(url, { url, state: 'skipped', internal: this.opts.isInternal(url) });
+      return;
+    }
+    this.track(
+      url,
+      this.limit(async () => {
+        if (this.cancelled) return;
+        const outcome = await this.checkOnce(url);
+        if (this.outcomes.has(url)) return; // the crawler settled it meanwhile
+        this.outcomes.set(url, outcome);
+        this.opts.onChecked?.(outcome);
+        if (isFailure(outcome)) this.scheduleRecheck(outcome);
+      }),
+    );
+  }
+
+  private track(key: string, work: Promise<void>): void {
+    const p = work.finally(() => {
+      if (this.running.get(key) === p) this.running.delete(key);
+    });
+    this.running.set(key, p);
+  }
+
+  /** Re-check a failure once, `recheckDelayMs` after it was seen; alive then means transient, not broken. */
+  private scheduleRecheck(first: LinkOutcome): void {
+    if (this.rechecked.has(first.url) || this.recheckScheduled.has(first.url) || this.cancelled) return;
+    this.recheckScheduled.add(first.url);
+    const delay = this.opts.recheckDelayMs ?? 2000;
+    const wait = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, delay);
+      this.timers.add(timer);
+    });
+    // While a re-check is pending the first check is over; the key differs so both can be tracked.
+    this.track(
+      `recheck ${first.url}`,
+      wait.then(() =>
+        this.cancelled
+          ? undefined
+          : this.limit(async () => {
+              if (this.cancelled) return;
+              const again = await this.checkOnce(first.url);
+              this.rechecked.add(first.url);
+              this.outcomes.set(first.url, again.state === 'ok' ? again : first);
+            }),
+      ),
+    );
   }
 
   /** HEAD, then a small ranged GET when HEAD is refused or fails in a way GET might not. */
