@@ -124,6 +124,36 @@ describe('options', () => {
     expect(document.getElementById('save-status')!.textContent).toContain('已保存');
   });
 
+  it('revokes host access of sites removed from the list, keeping the manifest’s required hosts', async () => {
+    loadBody('options');
+    const granted = new Set(['https://old.jl.gov.cn/*', 'https://jtt.jl.gov.cn/*', 'http://127.0.0.1/*']);
+    const remove = vi.fn(async ({ origins }: { origins: string[] }) => {
+      for (const o of origins) granted.delete(o);
+      return true;
+    });
+    const b: OptionsBrowser = {
+      storage: { local: fakeBrowser.storage.local },
+      permissions: {
+        request: async ({ origins }) => (origins.forEach((o) => granted.add(o)), true),
+        getAll: async () => ({ origins: [...granted] }),
+        remove,
+      },
+      runtime: { sendMessage: async () => ({}), getManifest: () => ({ host_permissions: ['http://127.0.0.1/*'] }) },
+    };
+    const view = new OptionsView(document, b);
+    await view.start();
+    (document.getElementById('sites') as HTMLTextAreaElement).value = 'https://jtt.jl.gov.cn';
+    expect(await view.save()).toBe(true);
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://old.jl.gov.cn/*'] });
+    expect([...granted].sort()).toEqual(['http://127.0.0.1/*', 'https://jtt.jl.gov.cn/*']);
+    // Emptying the list revokes the rest; a failing remove never blocks saving.
+    remove.mockRejectedValueOnce(new Error('boom'));
+    (document.getElementById('sites') as HTMLTextAreaElement).value = '';
+    expect(await view.save()).toBe(true);
+    expect(remove).toHaveBeenLastCalledWith({ origins: ['https://jtt.jl.gov.cn/*'] });
+    expect((await loadSettings(fakeBrowser.storage.local)).sites).toEqual([]);
+  });
+
   it('reports bad input and a refused permission in zh-CN', async () => {
     loadBody('options');
     const { b, request } = optionsBrowser(false);

@@ -17,8 +17,12 @@ import { byId, el } from './dom.js';
 
 export interface OptionsBrowser {
   storage: { local: StorageAreaLike };
-  permissions: { request(p: { origins: string[] }): Promise<boolean> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  permissions: {
+    request(p: { origins: string[] }): Promise<boolean>;
+    getAll?(): Promise<{ origins?: string[] }>;
+    remove?(p: { origins: string[] }): Promise<boolean>;
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getManifest?(): { host_permissions?: string[] } };
 }
 
 export class OptionsView {
@@ -77,6 +81,7 @@ export class OptionsView {
     const origins = uniquePatterns([...settings.sites, ...(settings.serverUrl ? [new URL(settings.serverUrl).origin] : [])]);
     const granted = origins.length ? this.browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
     return granted.then(async (ok) => {
+      await this.revokeUnused(origins);
       await saveSettings(this.browser.storage.local, settings);
       await this.browser.runtime.sendMessage({ type: 'gongkai:sync-sites' }).catch(() => undefined);
       this.status(
@@ -86,6 +91,20 @@ export class OptionsView {
       );
       return ok;
     });
+  }
+
+  /** Host access stays limited to the configured sites and the server: a removed site loses its permission. */
+  private async revokeUnused(keep: string[]): Promise<void> {
+    const p = this.browser.permissions;
+    if (!p.getAll || !p.remove) return;
+    try {
+      // Patterns the manifest requires (the E2E build's pre-granted hosts) cannot be removed.
+      const required = new Set(this.browser.runtime.getManifest?.().host_permissions ?? []);
+      const unused = ((await p.getAll()).origins ?? []).filter((o) => !keep.includes(o) && !required.has(o));
+      if (unused.length) await p.remove({ origins: unused });
+    } catch {
+      // Revoking is best effort: the registration only ever covers configured sites.
+    }
   }
 
   async importText(text: string): Promise<boolean> {
