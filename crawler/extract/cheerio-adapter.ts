@@ -48,7 +48,7 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
       return el.name.toLowerCase();
     },
     attr(el, name) {
-      const v = el.attribs[name.toLowerCase()];
+      const v = el.attribs[name] ?? el.attribs[name.toLowerCase()];
       return v === undefined ? undefined : v;
     },
     childNodes(el) {

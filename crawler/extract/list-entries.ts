@@ -48,7 +48,7 @@ function isContentContainer(tree: PageTree, x: XEl): boolean {
   if (x.tag === 'article' || x.tag === 'main' || x.tag === 'form') return true;
   const id = (tree.attr(x, 'id') ?? '').toLowerCase();
   if (id === 'zoom' || id === 'content' || id === 'main') return true;
-  if (tree.classTokens(x).some((c) => CONTAINER_CLASSES.has(c.toLowerCase()))) return true;
+  if (tree.attr(x, 'class') !== undefined && tree.classTokens(x).some((c) => CONTAINER_CLASSES.has(c.toLowerCase()))) return true;
   return (tree.byTag.get('h1') ?? []).some((h) => contains(x, h));
 }
 

@@ -15,6 +15,7 @@ export function mainContainer(tree: PageTree): XEl | undefined {
   const found: (XEl | undefined)[] = [undefined, undefined, undefined, undefined];
   for (const x of tree.elements) {
     if (!x.inBody || x.hidden) continue;
+    if (x.tag !== 'article' && tree.attr(x, 'class') === undefined && tree.attr(x, 'id') === undefined) continue;
     for (let i = 0; i < tests.length; i++) if (!found[i] && tests[i](x)) found[i] = x;
   }
   return found.find((x) => x && tree.text(x).length >= 20);

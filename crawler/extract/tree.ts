@@ -83,6 +83,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
   const own = new Map<XEl, string[]>();
   const scripts: { el: XEl; text: string }[] = [];
   const notes: string[] = [];
+  const siblingCounts = new Map<string, number>();
   let textChars = 0;
   let capped = false;
 
@@ -107,16 +108,23 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
     x.end = pieces.length;
     x.endOrder = elements.length - 1;
     let anchors = x.tag === 'a' && adapter.attr(x.el, 'href') !== undefined ? 1 : 0;
-    let counts: Map<string, number> | undefined;
+    let elementKids = 0;
     for (const c of x.children) {
       if (c.kind !== 'el') continue;
       anchors += c.anchors;
-      counts ??= new Map();
-      const n = (counts.get(c.tag) ?? 0) + 1;
-      counts.set(c.tag, n);
-      c.nth = n;
+      elementKids++;
     }
-    if (counts) for (const c of x.children) if (c.kind === 'el') c.sameTag = counts.get(c.tag)!;
+    if (elementKids > 1) {
+      // One scratch map for the whole walk: a Map per element is most of the garbage on big pages.
+      siblingCounts.clear();
+      for (const c of x.children) {
+        if (c.kind !== 'el') continue;
+        const n = (siblingCounts.get(c.tag) ?? 0) + 1;
+        siblingCounts.set(c.tag, n);
+        c.nth = n;
+      }
+      for (const c of x.children) if (c.kind === 'el') c.sameTag = siblingCounts.get(c.tag)!;
+    }
     x.anchors = anchors;
   };
 
@@ -219,7 +227,10 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
 
 /** class and id of an element as one lower-case string, for heuristics like /breadcrumb|crumb/. */
 export function classAndId(tree: PageTree, x: XEl): string {
-  return `${tree.attr(x, 'class') ?? ''} ${tree.attr(x, 'id') ?? ''}`.toLowerCase();
+  const cls = tree.attr(x, 'class');
+  const id = tree.attr(x, 'id');
+  if (cls === undefined && id === undefined) return '';
+  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
 }
 
 /** true when `inner` is a strict descendant of `outer`. */

@@ -289,7 +289,7 @@ describe('extractPage: hostile input never throws', () => {
     const r = record({ url: 'http://jt.jl.gov.cn/big/index.html', html: `<html><body><ul>${rows}</ul></body></html>` });
     expect(r.listEntries).toHaveLength(3000);
     expect(r.links).toHaveLength(3000);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000); // generous: the machine is shared; a quadratic step would blow far past it
   });
 
   it('an adapter that throws gives a record with a note instead of an exception', () => {
