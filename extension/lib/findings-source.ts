@@ -94,12 +94,17 @@ export function importSummary(audit: AuditResult): AuditSummary {
   };
 }
 
-/** Findings of an imported audit on one page, plus those on attachments the page links to. */
+/** Findings of an audit on one page, plus privacy leaks in the attachments the page links to (those findings
+ *  carry the attachment's URL, so a page-URL lookup alone misses them). */
 export function importedFindingsFor(audit: AuditResult, url: string, linked: string[] = []): Finding[] {
+  return findingsForPage(audit.findings, url, linked);
+}
+
+export function findingsForPage<F extends Finding>(findings: F[], url: string, linked: string[] = []): F[] {
   const key = pageKey(url);
   if (!key) return [];
   const linkedKeys = new Set(linked.map((l) => pageKey(l)).filter((k): k is string => !!k));
-  return audit.findings.filter((f) => {
+  return findings.filter((f) => {
     const fk = pageKey(f.url);
     return fk === key || (fk !== undefined && linkedKeys.has(fk) && f.rule.startsWith('privacy/'));
   });
@@ -172,10 +177,25 @@ export class FindingsSource {
           : site
             ? { source: 'server', site, asOf: asOf ?? undefined, counts: {} }
             : undefined;
+        const findings = parsed.data.findings;
+        let attachmentError: string | undefined;
+        if (linked.length) {
+          // The server answers per URL; leaks in linked attachments come from the site's findings (one cached call).
+          try {
+            const siteRaw = await this.getJson(settings, `/api/findings?site=${encodeURIComponent(`${new URL(url).origin}/`)}`);
+            const site = findingsResponseSchema.safeParse(siteRaw);
+            if (!site.success) throw new ServerError('审计服务器返回的数据格式不符合 findings.json 规范');
+            const have = new Set(findings.map((f) => f.id));
+            for (const f of findingsForPage(site.data.findings, url, linked)) if (!have.has(f.id)) findings.push(f);
+          } catch (error) {
+            attachmentError = `无法获取附件的审计结果：${error instanceof Error ? error.message : String(error)}`;
+          }
+        }
         return {
           source: 'server',
           audit: summary,
-          findings: parsed.data.findings.filter((f) => !f.waived).map(({ waived: _waived, ...f }) => f),
+          findings: findings.filter((f) => !f.waived).map(({ waived: _waived, ...f }) => f),
+          ...(attachmentError ? { error: attachmentError } : {}),
         };
       } catch (error) {
         serverError = error instanceof Error ? error.message : String(error);

@@ -106,6 +106,43 @@ describe('BackgroundApp', () => {
     expect(latest.audit).toMatchObject({ pagesCrawled: 120, total: 3, counts: { critical: 1, serious: 2 }, verdict: { pass: true, score: 91 } });
   });
 
+  it('adds privacy leaks in attachments the page links to from the server’s site findings (cached, waived dropped)', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:7', token: 'tok' });
+    const XLSX = 'http://127.0.0.1:9/files/list.xlsx';
+    const served = (f: ReturnType<typeof finding>, waived = false) => ({ ...f, waived, waiver: null, lifecycle: 'new' });
+    const onPage = finding({ id: 'page', url: PAGE });
+    const leak = finding({ id: 'leak', rule: 'privacy/id-number', severity: 'critical', url: XLSX, evidence: { parentUrl: PAGE } });
+    const waivedLeak = finding({ id: 'waived-leak', rule: 'privacy/mobile', url: XLSX });
+    const brokenInXlsx = finding({ id: 'not-privacy', rule: 'link/broken', url: XLSX });
+    const unlinked = finding({ id: 'unlinked', rule: 'privacy/id-number', url: 'http://127.0.0.1:9/files/other.pdf' });
+    const { app, fetch } = setup(async (url) => {
+      const q = new URL(url).searchParams;
+      if (q.get('url')) return jsonResponse({ site: 'http://127.0.0.1:9/', findings: [served(onPage)] });
+      expect(q.get('site')).toBe('http://127.0.0.1:9/');
+      return jsonResponse({ site: 'http://127.0.0.1:9/', findings: [onPage, leak, brokenInXlsx, unlinked].map((f) => served(f)).concat(served(waivedLeak, true)) });
+    });
+    const res = (await app.handle({ type: 'gongkai:page-findings', url: PAGE, linked: [XLSX] })) as { findings: { id: string }[]; error?: string };
+    expect(res.findings.map((f) => f.id)).toEqual(['page', 'leak']);
+    expect(res.error).toBeUndefined();
+    const other = 'http://127.0.0.1:9/news/b.html';
+    await app.handle({ type: 'gongkai:page-findings', url: other, linked: [XLSX] });
+    // One site call serves every page of the site; a page without attachments does not make it.
+    expect(fetch.mock.calls.filter(([u]) => u.includes('site=')).length).toBe(1);
+    await app.handle({ type: 'gongkai:page-findings', url: 'http://127.0.0.1:9/news/c.html' });
+    expect(fetch).toHaveBeenCalledTimes(4); // PAGE, site, b.html, c.html
+  });
+
+  it('keeps the page’s server findings with a zh-CN note when the attachment lookup fails', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:7' });
+    const { app } = setup(async (url) =>
+      url.includes('url=') ? jsonResponse({ findings: [finding({ id: 'page', url: PAGE })] }) : jsonResponse({ error: '服务器内部错误' }, 500),
+    );
+    const res = (await app.handle({ type: 'gongkai:page-findings', url: PAGE, linked: ['http://127.0.0.1:9/a.pdf'] })) as { source: string; findings: { id: string }[]; error?: string };
+    expect(res.source).toBe('server');
+    expect(res.findings.map((f) => f.id)).toEqual(['page']);
+    expect(res.error).toContain('无法获取附件的审计结果');
+  });
+
   it('passes the server’s zh-CN error through when it has no audit of the site', async () => {
     await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, serverUrl: 'http://127.0.0.1:7' });
     const { app } = setup(async () => jsonResponse({ error: '没有该网站的审计记录：http://127.0.0.1:9/' }, 404));
