@@ -2,7 +2,7 @@
 // video/audio/embed src, video poster, object data. Non-requests (mailto:, tel:, javascript:, data:, #x, empty)
 // are skipped.
 import type { PageLink } from '../page-record.js';
-import { attachmentExt, classifyHref, isSameSite, normalizeUrl } from '../url/normalize.js';
+import { attachmentExt, classifyHref, createSiteMatcher, normalizeUrl } from '../url/normalize.js';
 import { collapse, type PageTree, type XEl } from './tree.js';
 
 type LinkTag = PageLink['tag'];
@@ -86,6 +86,7 @@ function linkText(tree: PageTree, x: XEl, tag: LinkTag): string {
 
 export function extractLinks(tree: PageTree, ctx: LinkContext): PageLink[] {
   const links: PageLink[] = [];
+  const internal = createSiteMatcher(ctx.siteUrl, ctx.sameSiteHosts);
   for (const x of tree.elements) {
     const attrs = LINK_ATTRS[x.tag as LinkTag];
     if (!attrs) continue;
@@ -112,7 +113,7 @@ export function extractLinks(tree: PageTree, ctx: LinkContext): PageLink[] {
           text,
           selector,
           attachment: attachmentExt(url) !== undefined,
-          internal: isSameSite(url, ctx.siteUrl, ctx.sameSiteHosts),
+          internal: internal(url),
         });
       }
     }

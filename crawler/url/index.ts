@@ -1,2 +1,2 @@
-export { normalizeUrl, classifyHref, isSameSite, ATTACHMENT_EXTENSIONS, attachmentExt } from './normalize.js';
+export { normalizeUrl, classifyHref, isSameSite, createSiteMatcher, ATTACHMENT_EXTENSIONS, attachmentExt } from './normalize.js';
 export type { HrefKind } from './normalize.js';

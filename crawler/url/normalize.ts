@@ -98,25 +98,31 @@ function hostOf(url: string): { host: string; hostname: string } | undefined {
 }
 
 /**
- * true when `url` is on the audited site: the same host (and port) as `siteUrl` ignoring a leading `www.`, or one
- * of `extraHosts` (a host, host:port, or `*.example.gov.cn` for any subdomain).
+ * A reusable same-site test: `url` is on the audited site when it has the same host (and port) as `siteUrl`
+ * ignoring a leading `www.`, or matches one of `extraHosts` (a host, host:port, or `*.example.gov.cn`).
  */
-export function isSameSite(url: string, siteUrl: string, extraHosts?: string[]): boolean {
-  const target = hostOf(url);
+export function createSiteMatcher(siteUrl: string, extraHosts?: string[]): (url: string) => boolean {
   const site = hostOf(siteUrl);
-  if (!target) return false;
-  if (site && target.host === site.host) return true;
+  const exact = new Set<string>();
+  const suffixes: string[] = [];
   for (const extra of extraHosts ?? []) {
-    const e = hostKey(extra.trim());
+    const e = hostKey(String(extra).trim());
     if (!e) continue;
-    if (e.startsWith('*.')) {
-      const suffix = e.slice(1);
-      if (target.hostname.endsWith(suffix) || target.hostname === e.slice(2)) return true;
-    } else if (e === target.host || e === target.hostname) {
-      return true;
-    }
+    if (e.startsWith('*.')) suffixes.push(e.slice(2));
+    else exact.add(e);
   }
-  return false;
+  return (url: string) => {
+    const target = hostOf(url);
+    if (!target) return false;
+    if (site && target.host === site.host) return true;
+    if (exact.has(target.host) || exact.has(target.hostname)) return true;
+    return suffixes.some((s) => target.hostname === s || target.hostname.endsWith(`.${s}`));
+  };
+}
+
+/** true when `url` is on the audited site (see createSiteMatcher). */
+export function isSameSite(url: string, siteUrl: string, extraHosts?: string[]): boolean {
+  return createSiteMatcher(siteUrl, extraHosts)(url);
 }
 
 export const ATTACHMENT_EXTENSIONS: readonly string[] = [
@@ -127,10 +133,14 @@ const ATTACHMENT_SET = new Set(ATTACHMENT_EXTENSIONS);
 /** The attachment extension of a URL's path (lower-case), or undefined when it is not an attachment. */
 export function attachmentExt(url: string): string | undefined {
   let path: string;
-  try {
-    path = new URL(url, 'http://x.invalid/').pathname;
-  } catch {
-    return undefined;
+  const abs = /^https?:\/\/[^/?#]*(\/[^?#]*)?/i.exec(url);
+  if (abs) path = abs[1] ?? '/';
+  else {
+    try {
+      path = new URL(url, 'http://x.invalid/').pathname;
+    } catch {
+      return undefined;
+    }
   }
   const last = path.slice(path.lastIndexOf('/') + 1);
   const dot = last.lastIndexOf('.');

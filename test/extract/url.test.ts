@@ -70,5 +70,8 @@ describe('attachmentExt', () => {
     expect(attachmentExt('http://a.gov.cn/a.html')).toBeUndefined();
     expect(attachmentExt('http://a.gov.cn/download.jsp?file=a.pdf')).toBeUndefined();
     expect(attachmentExt('http://a.gov.cn/dir.pdf/')).toBeUndefined();
+    expect(attachmentExt('http://files.zip')).toBeUndefined(); // a host under the .zip TLD is not a file
+    expect(attachmentExt('http://a.gov.cn/f.pdf?x=1.html#y.doc')).toBe('pdf');
+    expect(attachmentExt('/rel/a.xls')).toBe('xls');
   });
 });
