@@ -159,5 +159,6 @@ export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}):
 }
 
 export async function writeXlsx(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<void> {
-  await buildWorkbook(audit, opts).xlsx.writeFile(file);
+  // Fastest deflate level: the default level spent seconds in pako on 10k findings for a few % of file size.
+  await buildWorkbook(audit, opts).xlsx.writeFile(file, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
 }
