@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Overlay, HOST_TAG } from '../../extension/lib/overlay/overlay.js';
+import { evidenceLabel, evidenceText } from '../../extension/lib/overlay/evidence.js';
 import { finding } from './fixtures.js';
 
 const PAGE = `
@@ -50,6 +51,28 @@ describe('Overlay', () => {
     // The page-level finding is in the banner, which is shown.
     expect(overlay.bannerVisible).toBe(true);
     expect(overlay.root.querySelector('.banner li')!.textContent).toContain('缺少政策解读');
+  });
+
+  it('outlines a broken image by its target and shows evidence in zh-CN (labels and values)', () => {
+    document.getElementById('content')!.insertAdjacentHTML('beforeend', '<img id="logo" src="/img/logo.png" alt="">');
+    const overlay = new Overlay(document);
+    const placed = overlay.render([
+      {
+        finding: finding({ id: 'img', target: `${location.origin}/img/logo.png`, message: '图片无法显示', evidence: { status: 404, tag: 'img', internal: true, redirects: ['/a', '/b'] } }),
+        origin: 'audit',
+      },
+      { finding: finding({ id: 'col', rule: 'column/stale', message: '栏目长期未更新', evidence: { column: '通知公告', class: 'notice', thresholdDays: 90, custom: 'x' } }), origin: 'audit' },
+    ]);
+    expect([...placed]).toEqual(['img']);
+    const tip = overlay.root.querySelector('.box .tip')!.textContent!;
+    expect(tip).toContain('HTTP 状态：404');
+    expect(tip).toContain('元素：图片');
+    expect(tip).toContain('站内链接：是');
+    expect(tip).toContain('跳转：/a、/b');
+    expect(tip).not.toMatch(/internal|tag：|true/);
+    expect(overlay.root.querySelector('.banner li')!.textContent).toContain('栏目长期未更新');
+    expect([evidenceLabel('class'), evidenceText('notice', 'class'), evidenceText('wechat', 'platform'), evidenceText(false)]).toEqual(['栏目类别', '通知公告类', '微信', '否']);
+    expect(evidenceText('x'.repeat(300))).toHaveLength(201);
   });
 
   it('renders hostile finding text inert (text only, no elements created, no script run)', () => {

@@ -5,6 +5,7 @@
 import { SEVERITY_LABEL_ZH, SEVERITY_RANK, type Finding, type Severity } from '../../../reports/audit-schema.js';
 import { OVERLAY_CSS, SEVERITY_COLOR } from './styles.js';
 import { resolveElements } from './resolve.js';
+import { evidenceLabel, evidenceText } from './evidence.js';
 
 export interface OverlayEntry {
   finding: Finding;
@@ -17,27 +18,6 @@ export interface OverlayEntry {
 
 export const ORIGIN_LABEL: Record<OverlayEntry['origin'], string> = { audit: '审计结果', live: '实时检查' };
 export const HOST_TAG = 'gongkai-overlay';
-
-/** zh-CN labels of evidence keys that rules commonly write; other keys are shown as written. */
-export const EVIDENCE_LABELS: Record<string, string> = {
-  masked: '号码（已遮盖）',
-  context: '上下文',
-  count: '出现次数',
-  status: 'HTTP 状态',
-  error: '错误',
-  text: '链接文字',
-  parentUrl: '所在页面',
-  finalUrl: '最终地址',
-  redirects: '跳转',
-  missing: '缺少',
-  wrong: '错误写法',
-  right: '正确写法',
-  date: '日期',
-  publishDate: '发布日期',
-  newest: '最新日期',
-  days: '天数',
-  column: '栏目',
-};
 
 interface Placed {
   el: Element;
@@ -63,19 +43,6 @@ const HOST_STYLE: Record<string, string> = {
 
 function worst(entries: OverlayEntry[]): Severity {
   return entries.reduce<Severity>((w, e) => (SEVERITY_RANK[e.finding.severity] > SEVERITY_RANK[w] ? e.finding.severity : w), 'minor');
-}
-
-function evidenceText(value: unknown): string {
-  let text: string;
-  if (typeof value === 'string') text = value;
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 export class Overlay {
@@ -229,7 +196,7 @@ export class Overlay {
       for (const [key, value] of evidence) {
         const ev = d.createElement('div');
         ev.className = 'ev';
-        ev.textContent = `${EVIDENCE_LABELS[key] ?? key}：${evidenceText(value)}`;
+        ev.textContent = `${evidenceLabel(key)}：${evidenceText(value, key)}`;
         frag.append(ev);
       }
     }
