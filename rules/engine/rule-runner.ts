@@ -165,6 +165,8 @@ export class RuleRunner {
   /** Run every enabled site rule over the site model. */
   async runSite(site: SiteModel): Promise<RuleRunResult> {
     const out: RuleRunResult = { findings: [], errors: [] };
+    // Site findings that name no column get the column (and its office) of their url from the inventory.
+    const columnOf = this.opts.columnOf ?? ((url: string) => columnInfo(site, url));
     for (const r of this.siteRules) {
       const rule = r.rule as SiteRule;
       try {
@@ -174,7 +176,7 @@ export class RuleRunner {
           asOf: this.opts.asOf,
           siteUrl: this.opts.siteUrl,
           settings: this.settings,
-          report: (d) => out.findings.push(this.toFinding(r, d, this.opts.siteUrl)),
+          report: (d) => out.findings.push(this.toFinding(r, d, this.opts.siteUrl, columnOf)),
         });
       } catch (error) {
         out.errors.push(toRuleError(rule.meta.id, error));
@@ -183,12 +185,12 @@ export class RuleRunner {
     return out;
   }
 
-  private toFinding(r: ResolvedRule, d: ReportDescriptor, defaultUrl: string): Finding {
+  private toFinding(r: ResolvedRule, d: ReportDescriptor, defaultUrl: string, columnOf = this.opts.columnOf): Finding {
     const meta = r.rule.meta;
     const template = meta.messages[d.messageId];
     if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId ${d.messageId}`);
     const url = d.url ?? defaultUrl;
-    const info = d.column ? undefined : this.opts.columnOf?.(url);
+    const info = d.column ? undefined : columnOf?.(url);
     const column = d.column ?? info?.column;
     // Configured owners first, then the column inventory's own owner, then the built-in defaults.
     const owner =
@@ -212,6 +214,15 @@ export class RuleRunner {
     if (d.source !== undefined) finding.source = d.source;
     return finding;
   }
+}
+
+function columnInfo(site: SiteModel, url: string): ColumnInfo | undefined {
+  const c = site.columns.columnOf(url);
+  if (!c) return undefined;
+  const info: ColumnInfo = { column: c.name };
+  if (c.canonical !== undefined) info.canonical = c.canonical;
+  if (c.owner !== undefined) info.owner = c.owner;
+  return info;
 }
 
 function toRuleError(rule: string, error: unknown, url?: string): RuleError {

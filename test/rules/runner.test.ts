@@ -4,7 +4,7 @@ import { definePack, defineRule } from '../../rules/define-rule.js';
 import { DEFAULT_OWNERS, ownerForColumn } from '../../rules/engine/default-owners.js';
 import { RuleConfigError, RuleRunner, dedupeFindings, resolveRules } from '../../rules/engine/rule-runner.js';
 import { nationalPack } from '../../rules/national/index.js';
-import { page, siteModel } from './helpers.js';
+import { inventory, page, siteModel } from './helpers.js';
 
 const SITE = 'https://jtt.example.gov.cn/';
 
@@ -120,6 +120,28 @@ describe('owners', () => {
     const national = new RuleRunner({ packs: [nationalPack], asOf: '2024-06-30', siteUrl: SITE });
     const { findings } = await national.runPage(page({ url: `${SITE}b.html`, bodyText: '电话13812345678' }));
     expect(findings.find((f) => f.rule === 'privacy/mobile')?.owner).toBe('办公室');
+  });
+
+  it('fills column and owner of site findings from the site model’s column inventory when no columnOf is given', async () => {
+    const siteEcho = defineRule({
+      meta: { ...echo.meta, id: 'test/site-echo', scope: 'site', options: undefined, owner: ['办公室'] },
+      check(ctx) {
+        ctx.report({ messageId: 'hit', url: `${SITE}czyjs/t1.html`, data: { title: 'x', limit: 1 } });
+        ctx.report({ messageId: 'hit', url: `${SITE}about.html`, data: { title: 'y', limit: 1 } });
+        ctx.report({ messageId: 'hit', url: `${SITE}czyjs/t1.html`, column: '通知公告', key: 'own', data: { title: 'z', limit: 1 } });
+      },
+    });
+    const pack = definePack({ name: 'site-test', title: '测试包', rules: { 'test/site-echo': siteEcho } });
+    const budget = { name: '部门预决算', canonical: '财政预决算', url: `${SITE}czyjs/`, listPages: [`${SITE}czyjs/`], entries: [{ url: `${SITE}czyjs/t1.html`, title: '预算' }], inDisclosureHub: true, foundBy: ['hub' as const] };
+    const site = siteModel({ startUrl: SITE, columns: inventory([budget]) });
+    const [inColumn, outside, named] = (await new RuleRunner({ packs: [pack], asOf: '2024-06-30', siteUrl: SITE }).runSite(site)).findings;
+    expect(inColumn).toMatchObject({ column: '部门预决算', owner: '财务处' });
+    expect(outside.column).toBeUndefined();
+    expect(outside.owner).toBe('办公室');
+    expect(named).toMatchObject({ column: '通知公告', owner: '办公室' });
+    // Configured owners still win over the defaults.
+    const configured = (await new RuleRunner({ packs: [pack], asOf: '2024-06-30', siteUrl: SITE, owners: { 部门预决算: '计财处' } }).runSite(site)).findings[0];
+    expect(configured.owner).toBe('计财处');
   });
 
   it('gives stable ids and de-duplicates findings of one rule id from two packs', async () => {
