@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { BUILTIN_SERIOUS_ERRORS, findSeriousErrors, type SeriousErrorEntry } from '../text/serious-errors.js';
+import { maskedContext } from '../text/mask.js';
 import { pageTextSegments } from './page-text.js';
 
 export const contentSeriousError = defineRule({
@@ -44,8 +45,8 @@ export const contentSeriousError = defineRule({
           if (existing.selector === undefined && segment.selector !== undefined) existing.selector = segment.selector;
           continue;
         }
-        const start = Math.max(0, hit.index - 15);
-        const context = segment.text.slice(start, hit.index + hit.entry.wrong.length + 15);
+        // Masked like the privacy rules' context: a snippet must not republish an ID or mobile number in full.
+        const context = maskedContext(segment.text, hit.index, hit.entry.wrong.length, 15);
         found.set(hit.entry.wrong, { entry: hit.entry, selector: segment.selector, context, count: 0 });
       }
     }

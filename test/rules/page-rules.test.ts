@@ -111,6 +111,11 @@ describe('national page rules (RuleTester: cheerio and DOM adapters)', () => {
         findings: [{ messageId: 'error', evidence: { wrong: '新时代习近平中国特色社会主义思想' } }],
       },
       {
+        name: 'context snippet masks a nearby mobile number',
+        html: article('<p>联系人手机13943125678，学习《中华人名共和国安全生产法》。</p>'),
+        findings: [{ messageId: 'error', evidence: { context: '…139****5678，学习《中华人名共和国安全生产法》。' } }],
+      },
+      {
         name: 'config seriousErrors entry',
         html: article('<p>吉林省交通运输厅厅长张三出席。</p>'),
         settings: { seriousErrors: [{ wrong: '厅长张三', right: '厅长李四' }] },
