@@ -90,6 +90,48 @@ describe('ContentApp', () => {
     expect(viaMessage.items).toHaveLength(4);
   });
 
+  it('flags a serious wording error live, and clears live findings once the editor fixes the draft', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, sites: ['http://127.0.0.1:9'] });
+    app = new ContentApp({ browser, document, live, debounceMs: 20, today: () => '2024-05-06' });
+    await app.start();
+    const liveRules = () => app!.state().items.filter((i) => i.origin === 'live').map((i) => i.finding.rule);
+    expect(liveRules()).toEqual(['meta/missing']);
+    document.getElementById('draft')!.textContent = '根据中华人民共合国有关法律规定';
+    await vi.waitFor(() => expect(liveRules()).toContain('content/serious-error'), { timeout: 3000 });
+    const wording = app.state().items.find((i) => i.finding.rule === 'content/serious-error')!;
+    expect(wording).toMatchObject({ origin: 'live', placed: true, finding: { severity: 'critical', selector: '#draft' } });
+    expect(wording.finding.message).toContain('中华人民共和国');
+    const tip = [...shadowOf().querySelectorAll('.box.live .tip')].map((t) => t.textContent).join('');
+    expect(tip).toContain('错误写法：中华人民共合国');
+    expect(tip).toContain('整改建议：');
+    // The editor corrects the text and adds the page's meta tags in the CMS template.
+    document.getElementById('draft')!.textContent = '根据中华人民共和国有关法律规定';
+    for (const name of ['SiteName', 'SiteDomain', 'SiteIDCode', 'ColumnName', 'ArticleTitle', 'PubDate', 'ContentSource']) {
+      const meta = document.createElement('meta');
+      meta.name = name;
+      meta.content = name === 'PubDate' ? '2024-05-06' : name === 'SiteIDCode' ? '2200000012' : '吉林省交通运输厅';
+      document.head.append(meta);
+    }
+    await vi.waitFor(() => expect(liveRules()).toEqual([]), { timeout: 3000 });
+    expect(shadowOf().querySelectorAll('.box.live')).toHaveLength(0);
+  });
+
+  it('debounces: a burst of keystrokes makes one live run after the editor pauses', async () => {
+    await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, sites: ['http://127.0.0.1:9'] });
+    app = new ContentApp({ browser, document, live, debounceMs: 250 });
+    await app.start();
+    const spy = vi.spyOn(app, 'runLive');
+    const draft = document.getElementById('draft')!;
+    for (const ch of '联系电话13912345678') {
+      draft.textContent += ch;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(spy).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
   it('does not loop on its own overlay redraws', async () => {
     await saveSettings(fakeBrowser.storage.local, { ...DEFAULT_SETTINGS, sites: ['http://127.0.0.1:9'] });
     app = new ContentApp({ browser, document, live, debounceMs: 10 });
