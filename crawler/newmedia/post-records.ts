@@ -14,6 +14,7 @@ export function postRecordUrl(account: NewMediaAccount, post: NewMediaPost, inde
 
 export function postToRecord(account: NewMediaAccount, post: NewMediaPost | FeedPost, index: number, siteUrl: string): PageRecord {
   const links = 'links' in post ? post.links : [];
+  const linkText = 'linkText' in post ? (post.linkText ?? {}) : {};
   return pageRecordSchema.parse({
     url: postRecordUrl(account, post, index),
     status: 200,
@@ -27,7 +28,7 @@ export function postToRecord(account: NewMediaAccount, post: NewMediaPost | Feed
       raw: url,
       tag: 'a',
       attr: 'href',
-      text: '',
+      text: linkText[url] ?? '',
       selector: '',
       attachment: attachmentExt(url) !== undefined,
       internal: isSameSite(url, siteUrl),

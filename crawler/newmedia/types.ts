@@ -7,6 +7,8 @@ export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json' | 'html';
 /** A post as read from a feed, with the links found in its content (for the link audit). */
 export interface FeedPost extends NewMediaPost {
   links: string[];
+  /** Anchor text (or image alt) per link, when it has one. */
+  linkText?: Record<string, string>;
 }
 
 export interface ParsedFeed {

@@ -29,6 +29,9 @@ describe('feed adapters', () => {
     expect(feed.posts[0]!.links).toEqual(['https://rsshub.example/s/x.pdf']);
     expect(feed.posts[1]!.text).toBe('第一段 第二段');
     expect(feed.posts[1]!.links).toEqual(['https://img.example/1.jpg']);
+    // Anchor text and image alt name the links for the link audit; a link without either has no entry.
+    expect(feed.posts[0]!.linkText).toEqual({ 'https://rsshub.example/s/x.pdf': '附件' });
+    expect(feed.posts[1]!.linkText).toBeUndefined();
   });
 
   it('reads Atom with the published date and the alternate link', () => {
@@ -52,9 +55,13 @@ describe('feed adapters', () => {
     });
     const feed = parseJsonFeed(json, opts);
     expect(feed.posts).toEqual([
-      { title: '一', date: '2022-06-12', url: 'https://www.bilibili.com/video/BV1', text: '文链', links: ['https://b23.tv/x'] },
+      { title: '一', date: '2022-06-12', url: 'https://www.bilibili.com/video/BV1', text: '文链', links: ['https://b23.tv/x'], linkText: { 'https://b23.tv/x': '链' } },
       { title: '二', date: '2022-06-14', text: '纯文本', links: [] },
     ]);
+    // A root array is JSON (not XML), and one malformed item does not hide the account's other posts.
+    expect(() => parseFeedBody('[{"title": "x"}]', undefined, opts)).toThrow('不是 JSON Feed 订阅源（缺少 items 数组）');
+    const messy = parseFeedBody(JSON.stringify({ items: [null, 5, [], { title: '三', date_published: '2022-06-01' }] }), undefined, opts);
+    expect(messy.posts).toEqual([{ title: '三', date: '2022-06-01', links: [] }]);
   });
 
   it('reads an HTML list page with configured selectors and relative dates', () => {

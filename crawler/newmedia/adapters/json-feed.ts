@@ -14,9 +14,11 @@ export function parseJsonFeed(text: string, opts: ParseOptions): ParsedFeed {
   if (!json || typeof json !== 'object' || !Array.isArray((json as { items?: unknown }).items)) {
     throw new FeedParseError('不是 JSON Feed 订阅源（缺少 items 数组）');
   }
+  // One malformed item (null, a number) must not hide the account's other posts.
+  const feedJson = { ...(json as Record<string, unknown>), items: ((json as { items: unknown[] }).items).filter((i) => i !== null && typeof i === 'object' && !Array.isArray(i)) };
   let data: { title?: string; entries?: Array<Record<string, unknown>> };
   try {
-    data = extractFromJson(json as Record<string, unknown>, {
+    data = extractFromJson(feedJson, {
       useISODateFormat: false,
       descriptionMaxLen: 0,
       baseUrl: opts.baseUrl,
@@ -40,6 +42,7 @@ export function parseJsonFeed(text: string, opts: ParseOptions): ParsedFeed {
     const url = absoluteHttpUrl(e.rawLink, opts.baseUrl);
     if (url) post.url = url;
     if (content.text) post.text = content.text;
+    if (content.linkText) post.linkText = content.linkText;
     return post;
   });
   return { format: 'json', title: typeof data.title === 'string' ? data.title : undefined, posts };

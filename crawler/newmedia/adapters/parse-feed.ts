@@ -8,7 +8,7 @@ export function parseFeedBody(text: string, contentType: string | undefined, opt
   if (opts.selectors) return parseHtmlList(text, opts.selectors, opts);
   const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 200);
   const type = (contentType ?? '').toLowerCase();
-  if (head.startsWith('{') || type.includes('json')) return parseJsonFeed(text, opts);
+  if (head.startsWith('{') || head.startsWith('[') || type.includes('json')) return parseJsonFeed(text, opts);
   if (/^<!doctype html|^<html[\s>]/i.test(head)) {
     throw new FeedParseError('返回的是网页而不是订阅源（HTML 列表页需要在配置中填写 selectors）');
   }

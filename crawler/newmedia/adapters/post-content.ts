@@ -4,6 +4,8 @@ import * as cheerio from 'cheerio';
 export interface PostContent {
   text: string;
   links: string[];
+  /** Anchor text (or image alt) per link, when it has one: the link audit names links by it. */
+  linkText?: Record<string, string>;
 }
 
 export function absoluteHttpUrl(raw: string | undefined, base: string): string | undefined {
@@ -29,10 +31,16 @@ export function postContent(html: string | undefined, baseUrl: string): PostCont
   const $ = cheerio.load(html, null, false);
   $('script, style').remove();
   const links = new Set<string>();
+  const linkText: Record<string, string> = {};
   $('a[href], img[src]').each((_, el) => {
     const url = absoluteHttpUrl($(el).attr('href') ?? $(el).attr('src'), baseUrl);
-    if (url) links.add(url);
+    if (!url) return;
+    links.add(url);
+    const label = collapse($(el).is('img') ? ($(el).attr('alt') ?? '') : $(el).text() || ($(el).attr('title') ?? ''));
+    if (label && !linkText[url]) linkText[url] = label;
   });
   $('br, p, div, li, tr').after(' ');
-  return { text: collapse($.root().text()), links: [...links] };
+  const content: PostContent = { text: collapse($.root().text()), links: [...links] };
+  if (Object.keys(linkText).length > 0) content.linkText = linkText;
+  return content;
 }

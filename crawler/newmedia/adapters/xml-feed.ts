@@ -101,6 +101,7 @@ export function parseXmlFeed(xml: string, opts: ParseOptions): ParsedFeed {
     const url = absoluteHttpUrl(raw.rawLink || textOf(raw.link), opts.baseUrl);
     if (url) post.url = url;
     if (content.text) post.text = content.text;
+    if (content.linkText) post.linkText = content.linkText;
     return post;
   });
   return { format, title: data.title ? collapse(textOf(data.title)) : undefined, posts };
