@@ -86,7 +86,8 @@ export const newMediaAccountSummarySchema = z.object({
   platform: z.string(),
   feed: z.string().optional(),
   owner: z.string().optional(),
-  status: z.enum(['ok', 'stale', 'unreachable', 'unlisted', 'unconfigured']),
+  /** unconfigured: listed on the site but not in the configuration; nofeed (added): configured without a feed. */
+  status: z.enum(['ok', 'stale', 'unreachable', 'unlisted', 'unconfigured', 'nofeed']),
   lastPost: z.object({ date: z.string().optional(), title: z.string().optional(), url: z.string().optional() }).optional(),
   posts: z.number().default(0),
   listedOnSite: z.boolean().optional(),

@@ -10,6 +10,8 @@ export function newMediaSummaries(model: NewMediaModel, asOf: string, opts: { st
     else if (account.feed && account.fetch && !account.fetch.ok) status = 'unreachable';
     else if (staleState(account, asOf, opts.staleDays ?? DEFAULT_STALE_DAYS).stale) status = 'stale';
     else if (model.pageUrl && !account.listedOnSite) status = 'unlisted';
+    // Without a feed nothing about its posts was checked: never shown as 正常.
+    else if (!account.feed) status = 'nofeed';
     const summary: NewMediaAccountSummary = { name: account.name, platform: account.platform, status, posts: account.posts.length };
     if (account.feed) summary.feed = account.feed;
     if (account.owner) summary.owner = account.owner;

@@ -83,7 +83,8 @@ export const ACCOUNT_STATUS_ZH: Record<string, string> = {
   stale: '不更新',
   unreachable: '无法访问',
   unlisted: '未在网站公布',
-  unconfigured: '未配置订阅源',
+  unconfigured: '网站公布但未列入配置',
+  nofeed: '未配置订阅源',
 };
 
 export const NO_OWNER = '未指定处室';
