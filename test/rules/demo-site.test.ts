@@ -120,11 +120,14 @@ describe.each([
     }
   });
 
-  it('every finding is zh-CN, masked, and carries an owner', async () => {
+  it('every finding is zh-CN, says what to fix, is masked, and carries an owner', async () => {
     const { findings } = await run;
     expect(findings.length).toBeGreaterThan(5);
     for (const f of findings) {
       expect(hasCjk(f.message), f.message).toBe(true);
+      // Names what to fix, with every placeholder filled.
+      expect(f.message, f.message).toMatch(/请/);
+      expect(f.message, f.message).not.toMatch(/\{\w+\}/);
       expect(f.owner, `${f.rule} ${f.url}`).toBeTruthy();
       const text = JSON.stringify(f);
       for (const n of [...Object.values(IDS), ...Object.values(MOBILES)].filter((v) => /^\d+X?$/.test(v) && v.length >= 11)) {

@@ -90,6 +90,10 @@ describe.each([
     const got = findings.filter((f) => f.rule === 'column/missing');
     expect(got.map((f) => f.evidence.column).sort()).toEqual(expected);
     for (const f of got) expect(f.url).toBe(BASE);
+    // Owners follow the 要点's responsibility lines: (一) 重大建设项目 → 综规处, (八) 权责清单 → 办公室.
+    const owners = Object.fromEntries(got.map((f) => [f.evidence.column as string, f.owner]));
+    expect(owners).toMatchObject({ 重大建设项目: '综规处', 权责清单: '办公室' });
+    for (const f of got) expect(f.column).toBe(f.evidence.column);
   });
 
   it('findings name the column, the office and what to fix, in zh-CN', async () => {
@@ -105,5 +109,7 @@ describe.each([
     for (const f of byUrl('regulation/stale')) expect(f.owner).toBe('法规处');
     for (const f of byUrl('procurement/intention-missing')) expect(f.owner).toBe('财务处');
     for (const f of byUrl('goodbad/data-missing')) expect(f.owner).toBe('审批办');
+    // Every site finding names its column (page findings get theirs in the audit, after the inventory exists).
+    for (const f of findings.filter((x) => x.rule !== 'disclosure/attribute-missing')) expect(f.column, `${f.rule} ${f.url}`).toBeTruthy();
   });
 });
