@@ -1,6 +1,6 @@
 // PageAdapter over cheerio/domhandler (the crawler side).
 import { load, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { Element as DomElement, type AnyNode, type Element, type ParentNode } from 'domhandler';
 import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
 
 // <template> content is not in the DOM tree in browsers; <noscript> content is raw text in a scripting browser and
@@ -34,8 +34,14 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
         const doc = $.root()[0];
         rootEl = doc.children.find((c): c is Element => isElement(c) && c.name.toLowerCase() === 'html');
         if (!rootEl) {
-          // Fragments loaded without a document wrapper: synthesise nothing, use the first element.
-          rootEl = doc.children.find(isElement) ?? ($('<html></html>')[0] as Element);
+          // htmlparser2 documents (used for huge pages) and fragments may lack <html>: wrap the top-level nodes in
+          // one, so that root() covers the whole page as the contract says.
+          const kids = doc.children.filter((c) => c.type !== 'directive');
+          const html = new DomElement('html', {}, kids);
+          for (const k of kids) k.parent = html;
+          html.parent = doc;
+          doc.children = [...doc.children.filter((c) => c.type === 'directive'), html];
+          rootEl = html;
         }
       }
       return rootEl;

@@ -93,7 +93,8 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
       kind: 'el', el, tag, parent, children: [], nth: 1, sameTag: 1, order: elements.length, endOrder: elements.length,
       start: pieces.length, end: pieces.length, anchors: 0,
       hidden: (parent?.hidden ?? false) || HIDDEN_TAGS.has(tag),
-      block: undefined as unknown as XEl, inBody: (parent?.inBody ?? false) || tag === 'body',
+      block: undefined as unknown as XEl,
+      inBody: tag === 'body' || (tag !== 'head' && (parent ? parent.inBody : false)),
     };
     x.block = BLOCK_TAGS.has(tag) || !parent ? x : parent.block;
     elements.push(x);
@@ -129,7 +130,11 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
   };
 
   const root = make(adapter.root(), undefined);
-  const frames: { x: XEl; kids: AdapterNode[]; i: number }[] = [{ x: root, kids: adapter.childNodes(root.el), i: 0 }];
+  // Documents from htmlparser2 (huge pages) may have no <body>: then everything outside <head> is the body.
+  const rootKids = adapter.childNodes(root.el);
+  const bodyless = !rootKids.some((c) => typeof c !== 'string' && adapter.tag(c) === 'body');
+  if (bodyless) root.inBody = true;
+  const frames: { x: XEl; kids: AdapterNode[]; i: number }[] = [{ x: root, kids: rootKids, i: 0 }];
   while (frames.length) {
     const f = frames[frames.length - 1];
     if (f.i >= f.kids.length) {
@@ -179,7 +184,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
   const tree: PageTree = {
     adapter,
     root,
-    body: byTag.get('body')?.[0],
+    body: bodyless ? root : byTag.get('body')?.[0],
     elements,
     textNodes,
     byTag,

@@ -1,3 +1,5 @@
+import { load } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { createCheerioAdapter } from '../../crawler/extract/cheerio-adapter.js';
 import { extractPage, type ExtractInfo } from '../../crawler/extract/extract-page.js';
@@ -290,6 +292,22 @@ describe('extractPage: hostile input never throws', () => {
     expect(r.listEntries).toHaveLength(3000);
     expect(r.links).toHaveLength(3000);
     expect(Date.now() - started).toBeLessThan(15_000); // generous: the machine is shared; a quadratic step would blow far past it
+  });
+
+  it('htmlparser2 documents (the crawler parses huge pages with it) give the same record, even without <html>/<body>', () => {
+    const info = { url: fx.ulList.url, status: 200, siteUrl: fx.SITE };
+    const viaParse5 = extractPage(createCheerioAdapter(fx.ulList.html, fx.ulList.url), info);
+    const viaHp2 = extractPage(createCheerioAdapter(load(parseDocument(fx.ulList.html)), fx.ulList.url), info);
+    expect(viaHp2.listEntries.map((e) => [e.title, e.date])).toEqual(viaParse5.listEntries.map((e) => [e.title, e.date]));
+    expect(viaHp2.pagination).toEqual(viaParse5.pagination);
+    expect(viaHp2.bodyText).toBe(viaParse5.bodyText);
+    const bare = `<ul><li><a href="t20220315_1.html">全省交通运输工作会议召开</a><span>2022-03-15</span></li></ul><p>网站标识码：2200000012</p>`;
+    const r = extractPage(createCheerioAdapter(load(parseDocument(bare)), 'http://jt.jl.gov.cn/a/index.html'), { ...info, url: 'http://jt.jl.gov.cn/a/index.html' });
+    expect(r.listEntries).toEqual([
+      { title: '全省交通运输工作会议召开', url: 'http://jt.jl.gov.cn/a/t20220315_1.html', date: '2022-03-15', selector: 'html > ul > li' },
+    ]);
+    expect(r.footer.siteIdCode).toBe('2200000012');
+    expect(r.bodyText).toBe('全省交通运输工作会议召开2022-03-15 网站标识码：2200000012');
   });
 
   it('an adapter that throws gives a record with a note instead of an exception', () => {
