@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding } from '../audit-schema.js';
 import type { HistoryContext } from '../history/history-context.js';
 import { safeHref } from './escape.js';
-import { familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
+import { ACCOUNT_STATUS_ZH, PLATFORM_LABEL_ZH, familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
 import { columnOf, countBy, ownerOf, summarize } from './summary.js';
 import { sheetName } from './sheet-name.js';
 import { shanghaiDateTime } from '../time.js';
@@ -84,6 +84,30 @@ function addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, 
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
 }
 
+/** The 政务新媒体 accounts: status and last post of each (the HTML report's section as a sheet). */
+function addNewMediaSheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [{ width: 22 }, { width: 12 }, { width: 12 }, { width: 16 }, { width: 12 }, { width: 44 }, { width: 10 }, { width: 10 }, { width: 44 }];
+  const header = ['账号', '平台', '主管处室', '状态', '最近发布日期', '最近发布', '近期发文', '网站公布', '订阅源'];
+  styleHeader(ws.addRow(header));
+  for (const a of audit.newMedia?.accounts ?? []) {
+    const row = ws.addRow([
+      a.name,
+      PLATFORM_LABEL_ZH[a.platform] ?? a.platform,
+      a.owner ?? '',
+      ACCOUNT_STATUS_ZH[a.status] ?? a.status,
+      a.lastPost?.date ?? '',
+      a.lastPost?.title ? linkCell(a.lastPost.url, a.lastPost.title) || a.lastPost.title : '',
+      a.posts,
+      a.listedOnSite === undefined ? '' : a.listedOnSite ? '是' : '否',
+      linkCell(a.feed),
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.font = { name: FONT };
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+}
+
 function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, opts: XlsxReportOptions): void {
   const sum = summarize(audit, opts.history);
   const ws = wb.addWorksheet(name);
@@ -154,6 +178,7 @@ export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}):
   for (const { key: family } of countBy(sum.open, (f) => ruleFamily(f.rule))) {
     addFamilySheet(wb, sheetName(`规则-${familyLabel(family)}`, taken), audit, sum.open.filter((f) => ruleFamily(f.rule) === family), opts);
   }
+  if (audit.newMedia?.accounts.length) addNewMediaSheet(wb, sheetName('政务新媒体账号', taken), audit);
   if (sum.waived.length) addFamilySheet(wb, sheetName('已豁免', taken), audit, sum.waived, opts);
   return wb;
 }
