@@ -7,6 +7,7 @@ import { buildDemoSite, decoysFor, expectedFindings, type BuiltSite } from '../d
 import { createCheerioAdapter } from '../../crawler/extract/cheerio-adapter.js';
 import { extractPage } from '../../crawler/extract/extract-page.js';
 import { decodeHtml } from '../../crawler/http/decode.js';
+import { extractAttachmentText } from '../../crawler/attachments/index.js';
 import { pageRecordSchema, type PageRecord } from '../../crawler/page-record.js';
 import type { Finding } from '../../reports/audit-schema.js';
 import type { LinkEdge, LinkOutcome } from '../../rules/site-model.js';
@@ -33,7 +34,8 @@ const RULES = [
   'document/repeal-unmarked',
 ];
 
-const TEXT_ATTACHMENT = /text\/(plain|csv)/i;
+// Attachments the crawler reads text from (crawler/attachments): every one becomes an attachment record.
+const ATTACHMENT_EXT = /\.(xlsx|xls|et|docx|pdf|csv|txt)$/i;
 
 async function audit(built: BuiltSite) {
   const pages: PageRecord[] = [];
@@ -49,8 +51,10 @@ async function audit(built: BuiltSite) {
     const type = res.headers['content-type'] ?? '';
     const url = new URL(path, BASE).href;
     if (res.status >= 300) continue;
-    if (TEXT_ATTACHMENT.test(type)) {
-      const { text } = decodeHtml(res.body, type);
+    const ext = ATTACHMENT_EXT.exec(path)?.[1];
+    if (ext) {
+      const { text, error } = await extractAttachmentText(res.body, ext);
+      if (error) throw new Error(`${path}: ${error}`);
       attachments.push(pageRecordSchema.parse({ url, status: res.status, kind: 'attachment', bodyText: text, contentType: type }));
       continue;
     }
@@ -104,10 +108,11 @@ describe.each([
 
   it.each(RULES)('%s: exactly the planted findings, no decoy', async (rule) => {
     const { findings, scanned } = await run;
-    // Binary attachments (xlsx/docx/pdf) and feed posts are read by the crawler's extractors, covered by the
-    // audit pipeline's end-to-end test; here every planted case on an HTML page or text attachment must match.
+    // Feed posts on the external host are read by the new-media pipeline (test/newmedia); every planted case on
+    // a site page or attachment (xlsx/docx/pdf/csv/txt, through the crawler's text extractor) must match here.
     const expected = expectedFindings(built.groundTruth, rule, BASE).filter((e) => !e.pack || e.pack === 'national');
     const local = expected.filter((e) => scanned.has(e.url));
+    expect(expected.filter((e) => !scanned.has(e.url) && e.origin !== 'external').map((e) => e.url)).toEqual([]);
     expect(urlsOf(findings, rule)).toEqual(local.map((e) => e.url).sort());
     for (const e of local) {
       if (!e.evidence) continue;
