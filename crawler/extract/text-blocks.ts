@@ -1,6 +1,6 @@
 // Body text (main content container when recognisable) and the smallest text blocks with selectors.
 import type { TextBlock } from '../page-record.js';
-import type { PageTree, XEl } from './tree.js';
+import { classAndId, type PageTree, type XEl } from './tree.js';
 
 const MAX_BLOCKS = 20_000;
 
@@ -21,10 +21,28 @@ export function mainContainer(tree: PageTree): XEl | undefined {
   return found.find((x) => x && tree.text(x).length >= 20);
 }
 
+const NAV_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|daohang|topnav|mainnav|subnav)(?:$|[\s_-])/;
+
+/** Top-most navigation elements (nav, or class/id nav/menu) inside `within`, in document order. */
+function navigation(tree: PageTree, within: XEl): XEl[] {
+  const out: XEl[] = [];
+  let lastEnd = -1;
+  for (const x of tree.elements) {
+    if (x.order <= within.order || x.order > within.endOrder || x.order <= lastEnd || x.hidden) continue;
+    if (x.tag === 'nav' || NAV_NAME.test(classAndId(tree, x))) {
+      out.push(x);
+      lastEnd = x.endOrder;
+    }
+  }
+  return out;
+}
+
+/** The main content's text; without a recognisable container, the body's text without its navigation. */
 export function extractBodyText(tree: PageTree): string {
   const main = mainContainer(tree);
   if (main) return tree.text(main);
-  return tree.body ? tree.text(tree.body) : '';
+  if (!tree.body) return '';
+  return tree.textExcluding(tree.body, navigation(tree, tree.body));
 }
 
 export function extractTextBlocks(tree: PageTree, notes: string[]): TextBlock[] {

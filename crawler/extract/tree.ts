@@ -56,6 +56,8 @@ export interface PageTree {
   attr(x: XEl, name: string): string | undefined;
   /** Visible text of the subtree, whitespace-collapsed. */
   text(x: XEl): string;
+  /** Visible text of `x` without the subtrees in `exclude` (sorted, non-overlapping, inside x). */
+  textExcluding(x: XEl, exclude: XEl[]): string;
   /** Own text of a block (text not inside a nested block), whitespace-collapsed. */
   ownText(x: XEl): string;
   blocks(): XEl[];
@@ -198,6 +200,18 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
         textMemo.set(x, t);
       }
       return t;
+    },
+    textExcluding(x, exclude) {
+      if (!exclude.length) return tree.text(x);
+      const parts: string[] = [];
+      let at = x.start;
+      for (const e of exclude) {
+        if (e.start < at || e.end > x.end) continue;
+        parts.push(pieces.slice(at, e.start).join(''), ' ');
+        at = e.end;
+      }
+      parts.push(pieces.slice(at, x.end).join(''));
+      return collapse(parts.join(''));
     },
     ownText(x) {
       const buf = own.get(x);

@@ -132,6 +132,9 @@ describe('extractPage: list pages', () => {
       pages: [0, 1, 2, 3, 4].map((i) => `http://jt.jl.gov.cn/zwdt/jtyw/index${i ? `_${i}` : ''}.html`),
     });
     expect(r.breadcrumb).toEqual(['政务动态', '交通要闻']);
+    // No content container here: the body text without the navigation menu.
+    expect(r.bodyText.startsWith('首页 » 政务动态 » 交通要闻 全省交通运输工作会议召开2022-03-15')).toBe(true);
+    expect(r.bodyText).not.toContain('互动交流');
   });
 
   it('legacy tables with inline styles and bracketed dates, plain TRS pager links (current page from the URL)', () => {
