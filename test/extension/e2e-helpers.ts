@@ -62,13 +62,35 @@ export async function launchWithExtension(extDir: string): Promise<Launched> {
 }
 
 export interface OverlaySnapshot {
-  boxes: { ids: string[]; live: boolean; hidden: boolean; rect: { x: number; y: number; width: number; height: number }; badge: { x: number; y: number }; tip: string }[];
+  boxes: {
+    ids: string[];
+    live: boolean;
+    hidden: boolean;
+    flash: boolean;
+    rect: { x: number; y: number; width: number; height: number };
+    badge: { x: number; y: number; width: number; height: number };
+    tip: string;
+    tipVisible: boolean;
+  }[];
   banner: string[];
   bannerVisible: boolean;
 }
 
-/** Read the overlay's closed shadow root (DevTools sees closed roots; page scripts do not). */
-export async function readOverlay(page: Page): Promise<OverlaySnapshot | undefined> {
+const SNAPSHOT = `function () {
+  const rectOf = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+  const boxes = [...this.querySelectorAll('.box')].map((b) => {
+    const g = rectOf(b.querySelector('.badge'));
+    const tip = b.querySelector('.tip');
+    return { ids: (b.dataset.ids || '').split(' '), live: b.classList.contains('live'), hidden: b.classList.contains('hidden'),
+      flash: b.classList.contains('flash'), rect: rectOf(b), badge: { x: g.x + g.width / 2, y: g.y + g.height / 2, width: g.width, height: g.height },
+      tip: tip?.textContent || '', tipVisible: !!tip && getComputedStyle(tip).display !== 'none' };
+  });
+  const banner = this.querySelector('.banner');
+  return { boxes, banner: [...this.querySelectorAll('.banner li')].map((li) => li.textContent), bannerVisible: !banner.classList.contains('hidden') };
+}`;
+
+/** Run a function on the overlay's closed shadow root (DevTools sees closed roots; page scripts do not). */
+async function onOverlayRoot<T>(page: Page, functionDeclaration: string, args: unknown[] = []): Promise<T | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -79,21 +101,31 @@ export async function readOverlay(page: Page): Promise<OverlaySnapshot | undefin
     const { result } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId!,
       returnByValue: true,
-      functionDeclaration: `function () {
-        const boxes = [...this.querySelectorAll('.box')].map((b) => {
-          const r = b.getBoundingClientRect();
-          const g = b.querySelector('.badge').getBoundingClientRect();
-          return { ids: (b.dataset.ids || '').split(' '), live: b.classList.contains('live'), hidden: b.classList.contains('hidden'),
-            rect: { x: r.x, y: r.y, width: r.width, height: r.height }, badge: { x: g.x + g.width / 2, y: g.y + g.height / 2 }, tip: b.querySelector('.tip')?.textContent || '' };
-        });
-        const banner = this.querySelector('.banner');
-        return { boxes, banner: [...this.querySelectorAll('.banner li')].map((li) => li.textContent), bannerVisible: !banner.classList.contains('hidden') };
-      }`,
+      functionDeclaration,
+      arguments: args.map((value) => ({ value })),
     });
-    return result.value as OverlaySnapshot;
+    return result.value as T;
   } finally {
     await cdp.detach();
   }
+}
+
+export function readOverlay(page: Page): Promise<OverlaySnapshot | undefined> {
+  return onOverlayRoot<OverlaySnapshot>(page, SNAPSHOT);
+}
+
+/** Focus the badge of the box holding a finding (as keyboard users reach it); true when found. */
+export async function focusBadge(page: Page, findingId: string): Promise<boolean> {
+  const ok = await onOverlayRoot<boolean>(
+    page,
+    `function (id) {
+      const box = [...this.querySelectorAll('.box')].find((b) => (b.dataset.ids || '').split(' ').includes(id));
+      box?.querySelector('.badge').focus();
+      return !!box && this.activeElement === box.querySelector('.badge');
+    }`,
+    [findingId],
+  );
+  return ok === true;
 }
 
 interface CdpNode {

@@ -1,18 +1,18 @@
 // End-to-end: the built extension in the system Chromium, on the demo site, pointed at a real `gongkai serve`
 // holding a real audit of that site (runAudit → history store → startServer).
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AuditResult, Finding } from '../../reports/audit-schema.js';
+import { parseAudit, type AuditResult, type Finding } from '../../reports/audit-schema.js';
 import { runAudit } from '../../crawler/audit.js';
 import { HistoryStore } from '../../reports/history/history-store.js';
 import { startServer, type RunningServer } from '../../reports/server/server.js';
 import { startDemoSite, type DemoSite } from '../demo-site/index.js';
 import { pageKey } from '../../extension/lib/url-key.js';
 import { shanghaiDate, shanghaiDateTime } from '../../extension/lib/time.js';
-import { buildExtension, launchWithExtension, readOverlay, ROOT, type Launched } from './e2e-helpers.js';
+import { buildExtension, focusBadge, launchWithExtension, readOverlay, ROOT, type Launched } from './e2e-helpers.js';
 
 // The extension service worker's `chrome` global (no @types/chrome here).
 interface ChromeGlobal {
@@ -36,11 +36,12 @@ let page: Page;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'gongkai-ext-e2e-'));
   demo = await startDemoSite({ asOf: AS_OF });
-  const [extDir, result] = await Promise.all([
+  const [extDir] = await Promise.all([
     buildExtension(),
     runAudit({ url: demo.url, asOf: AS_OF, outDir: path.join(work, 'out'), polite: false, reports: false, recheckDelayMs: 10 }),
   ]);
-  audit = result;
+  // The expectations below are read from the findings.json the audit wrote, as an editor would import it.
+  audit = parseAudit(JSON.parse(await readFile(path.join(work, 'out', 'findings.json'), 'utf8')));
   const store = HistoryStore.open(path.join(work, 'data'));
   store.record(audit);
   store.close();
@@ -58,7 +59,13 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const onPage = (): Finding[] => audit.findings.filter((f) => pageKey(f.url) === pageKey(pageUrl));
+// The page's findings, plus privacy leaks in attachments first linked from it (those carry the attachment's URL).
+const onPage = (): Finding[] =>
+  audit.findings.filter(
+    (f) =>
+      pageKey(f.url) === pageKey(pageUrl) ||
+      (f.rule.startsWith('privacy/') && typeof f.evidence.parentUrl === 'string' && pageKey(f.evidence.parentUrl) === pageKey(pageUrl)),
+  );
 
 describe('extension end to end (Chromium, demo site, gongkai serve)', () => {
   it('is configured on the options page (server, token, site)', async () => {
@@ -74,9 +81,12 @@ describe('extension end to end (Chromium, demo site, gongkai serve)', () => {
   });
 
   it('outlines the known broken links and banners the missing interpretation', async () => {
-    const broken = onPage().filter((f) => f.rule === 'link/broken');
+    // The demo site's ground truth says which links of this page are broken; each has its finding in findings.json.
+    const known = demo.expectedFor('link/broken').filter((p) => p.url === pageUrl);
+    const broken = known.map((p) => onPage().find((f) => f.rule === 'link/broken' && f.target && pageKey(f.target) === pageKey(p.target!))!);
     const interp = onPage().filter((f) => f.rule === 'policy/interpretation-missing');
-    expect(broken.length).toBeGreaterThan(0);
+    expect(known.length).toBeGreaterThan(0);
+    expect(broken.every(Boolean), JSON.stringify(known)).toBe(true);
     expect(interp.length).toBeGreaterThan(0);
     page = await browser.context.newPage();
     await page.goto(pageUrl);
@@ -93,6 +103,10 @@ describe('extension end to end (Chromium, demo site, gongkai serve)', () => {
       expect(Math.abs(box!.rect.y - (el.y - 2))).toBeLessThan(1.5);
       expect(Math.abs(box!.rect.width - (el.width + 4))).toBeLessThan(1.5);
     }
+    // Focusing a badge (keyboard) opens its tooltip; the others stay closed.
+    expect(await focusBadge(page, broken[0]!.id)).toBe(true);
+    const focused = (await readOverlay(page))!.boxes;
+    expect(focused.filter((b) => b.tipVisible).map((b) => b.ids)).toEqual([expect.arrayContaining([broken[0]!.id])]);
     expect(overlay.bannerVisible).toBe(true);
     for (const f of interp) expect(overlay.banner.some((t) => t.includes(f.message))).toBe(true);
     // The overlay host sits outside <body>: the page's own content is untouched.
@@ -116,6 +130,11 @@ describe('extension end to end (Chromium, demo site, gongkai serve)', () => {
     await popup.selectOption('#severity', 'critical');
     const critical = onPage().filter((f) => f.severity === 'critical').length;
     expect(await popup.locator('#list li[data-origin="audit"]').count()).toBe(critical);
+    // 定位 jumps to the element on the page and flashes its outline.
+    await popup.selectOption('#severity', '');
+    const target = onPage().find((f) => f.rule === 'link/broken')!;
+    await popup.click(`#list li[data-id="${target.id}"] .jump`);
+    await expect.poll(async () => (await readOverlay(page))?.boxes.find((b) => b.ids.includes(target.id))?.flash, { timeout: 5_000 }).toBe(true);
     await popup.close();
   });
 
@@ -143,7 +162,21 @@ describe('extension end to end (Chromium, demo site, gongkai serve)', () => {
     const moved = (await readOverlay(page))!.boxes.find((b) => b.live && b.tip.includes('身份号码'))!;
     // Hover the live badge so the screenshot shows its tooltip (message, severity, evidence, fix).
     await page.mouse.move(moved.badge.x, moved.badge.y);
+    await expect.poll(async () => (await readOverlay(page))!.boxes.find((b) => b.live && b.tip.includes('身份号码'))!.tipVisible, { timeout: 5_000 }).toBe(true);
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-artifacts/extension.png') });
+
+    // Hostile page styles cannot reach into the overlay: rules on its host tag, on its class names, and inherited
+    // properties that leave the page's own layout as it is (so the outlined element stays where it was).
+    const before = (await readOverlay(page))!.boxes.find((b) => b.live)!;
+    await page.addStyleTag({
+      content: `html { color: red !important; cursor: none !important; }
+        gongkai-overlay { display: none !important; position: static !important; transform: scale(3) !important; zoom: 3 !important; }
+        .box, .badge, .tip, .layer { display: none !important; border: 9px solid lime !important; }`,
+    });
+    const after = (await readOverlay(page))!.boxes.find((b) => b.live)!;
+    expect(after.hidden).toBe(false);
+    expect(after.rect).toEqual(before.rect);
+    expect([after.badge.width, after.badge.height]).toEqual([before.badge.width, before.badge.height]);
   });
 });
