@@ -2,6 +2,7 @@
 // site) and Part 2 deductions from 100 (below 60 fails), computed from findings as data for the reports.
 import type { Finding, Verdict } from '../reports/audit-schema.js';
 import type { SiteModel } from './site-model.js';
+import { DISCLOSURE_REQUIRED_COLUMNS } from './national/column-missing.js';
 
 export interface DeductionRule {
   id: string;
@@ -42,7 +43,15 @@ export const DEFAULT_DEDUCTIONS: readonly DeductionRule[] = [
   { id: 'links-home', title: '首页链接不可用', points: 1, cap: 10, match: (f, h) => isBrokenLink(f) && homeMatch(f, h) },
   { id: 'links-other', title: '其他页面链接不可用', points: 0.1, cap: 10, match: (f, h) => isBrokenLink(f) && !homeMatch(f, h) },
   { id: 'privacy', title: '泄露个人隐私信息', points: 2, cap: 10, match: (f) => f.rule.startsWith('privacy/') },
-  { id: 'column-missing', title: '必设栏目缺失', points: 2, cap: 10, match: (f) => f.rule === 'column/missing' },
+  // The statutory disclosure sub-columns only: columns a department's own 要点 requires (same rule id, other
+  // pack) are not an item of the national indicators.
+  {
+    id: 'column-missing',
+    title: '必设栏目缺失',
+    points: 2,
+    cap: 10,
+    match: (f) => f.rule === 'column/missing' && DISCLOSURE_REQUIRED_COLUMNS.includes(String((f.evidence as { column?: unknown }).column)),
+  },
   {
     id: 'columns-other-stale',
     title: '其他栏目更新不及时',

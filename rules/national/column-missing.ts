@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 
-const REQUIRED = ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报'];
+/** The statutory sub-columns of the 政府信息公开 platform (the verdict's 必设栏目缺失 item counts these only). */
+export const DISCLOSURE_REQUIRED_COLUMNS: readonly string[] = ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报'];
+const REQUIRED = [...DISCLOSURE_REQUIRED_COLUMNS];
 
 export const columnMissing = defineRule({
   meta: {

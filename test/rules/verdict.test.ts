@@ -54,6 +54,19 @@ describe('computeVerdict', () => {
     expect(nm.vetoes.find((x) => x.id === 'newmedia')!.fired).toBe(true);
   });
 
+  it('deducts 2 per missing statutory disclosure column, not for columns only the 要点 requires', () => {
+    const v = computeVerdict(
+      [
+        f('column/missing', SITE, { column: '政府信息公开制度' }),
+        f('column/missing', SITE, { column: '权责清单' }),
+        f('column/missing', SITE, { column: '重大建设项目' }),
+      ],
+      site(),
+    );
+    expect(v.deductions).toEqual([{ id: 'column-missing', title: '必设栏目缺失', count: 1, points: 2 }]);
+    expect(v.score).toBe(98);
+  });
+
   it('deducts 1 per broken link on the home page and 0.1 elsewhere, capped, and fails below 60', () => {
     const home = [1, 2, 3].map(() => f('link/broken', `${SITE}index.html`));
     const other = Array.from({ length: 15 }, (_, i) => f('link/broken', `${SITE}a/${i}.html`));
