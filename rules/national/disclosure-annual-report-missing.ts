@@ -13,6 +13,7 @@ function yearForms(year: number): string[] {
 }
 
 const REPORT_TITLE = /年报|年度报告/;
+const DISCLOSURE = /信息公开|政务公开/;
 
 export const disclosureAnnualReportMissing = defineRule({
   meta: {
@@ -41,12 +42,12 @@ export const disclosureAnnualReportMissing = defineRule({
     const year = asOfYear - 1;
     const forms = yearForms(year);
     const isReport = (title: string) => REPORT_TITLE.test(title) && forms.some((f) => title.includes(f));
+    // Outside the 年报 column a title must name 政务公开/信息公开: a 统计年报 or 年度工作报告 is another report.
+    const isDisclosureReport = (title: string) => isReport(title) && DISCLOSURE.test(title);
     const columns = ctx.site.columns.byCanonical('政府信息公开年报');
-    const titles: string[] = [
-      ...columns.flatMap((c) => c.entries.map((e) => e.title)),
-      ...ctx.site.pages.flatMap((p) => [p.title, p.meta.ArticleTitle ?? '', ...p.listEntries.map((e) => e.title)]),
-    ];
-    if (titles.some(isReport)) return;
+    const columnTitles = columns.flatMap((c) => c.entries.map((e) => e.title));
+    const siteTitles = ctx.site.pages.flatMap((p) => [p.title, p.meta.ArticleTitle ?? '', ...p.listEntries.map((e) => e.title)]);
+    if (columnTitles.some(isReport) || siteTitles.some(isDisclosureReport)) return;
     ctx.report({
       messageId: 'missing',
       data: { year, deadline: `${asOfYear}年${Number(ctx.options.deadline.slice(0, 2))}月${Number(ctx.options.deadline.slice(3))}日` },

@@ -163,6 +163,16 @@ describe('disclosure/annual-report-missing', () => {
     const b = siteModel({ pages: [page({ url: `${SITE}x.html`, title: '2023年度政府信息公开年报' })] });
     expect(await run(b, 'disclosure/annual-report-missing')).toEqual([]);
   });
+
+  it('does not take another annual report elsewhere on the site (统计年报, 年度工作报告) for the disclosure report', async () => {
+    const site = siteModel({
+      pages: [
+        page({ url: `${SITE}tj.html`, title: '2023年交通运输统计年报' }),
+        page({ url: `${SITE}gz.html`, title: '吉林省交通运输厅2023年度报告会召开', meta: { ArticleTitle: '2023年度报告' } }),
+      ],
+    });
+    expect(await run(site, 'disclosure/annual-report-missing')).toHaveLength(1);
+  });
 });
 
 describe('document/repeal-unmarked', () => {
