@@ -11,7 +11,10 @@ export default defineConfig({
   outDir: process.env.GONGKAI_EXT_OUT_DIR ?? '.output',
   manifestVersion: 3,
   imports: false,
-  zip: { excludeSources: ['test/**', 'test-artifacts/**', 'bench-results/**', '.gongkai/**', 'gongkai-report/**', 'storage/**'] },
+  // Firefox's sources zip: the code and configs, never tests or generated audit output.
+  zip: {
+    excludeSources: ['test/**', 'test-artifacts/**', 'bench-results/**', '.gongkai/**', 'gongkai-report/**', 'gongkai-demo-report/**', 'storage/**', 'dist/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     name: '公开 Gongkai 网站内容检查',
     description: '在政府网站页面上标出审计发现的问题，并在发布前实时检查隐私泄露、严重表述错误和元数据缺失。',
