@@ -86,24 +86,58 @@ function readTables($: cheerio.CheerioAPI, scope: cheerio.Cheerio<AnyNode>, base
   });
 }
 
+const ITEM = 'li, dl, .item, .account';
+const HEADING = 'h1, h2, h3, h4, h5, h6, .title, .tit, strong, b, p';
+const NAME_LABEL = /(?:账号名称|帐号名称|名称|账号|帐号)\s*[:：]\s*([^\s，,；;]+)/;
+
+/** Cards that are not li/dl: repeated siblings (same tag and class) holding a QR-code image; the outermost such. */
+function qrCards($: cheerio.CheerioAPI, scope: cheerio.Cheerio<AnyNode>): AnyNode[] {
+  const isCard = (el: AnyNode): boolean => {
+    const card = $(el);
+    const cls = card.attr('class');
+    if (!cls || card.find('img').length === 0 || card.find(ITEM).length || card.closest(ITEM).length) return false;
+    const tag = card.prop('tagName');
+    return card.siblings().filter((_, s) => $(s).prop('tagName') === tag && $(s).attr('class') === cls).length > 0;
+  };
+  return scope
+    .find('div[class], section[class], a[class]')
+    .toArray()
+    .filter((el) => isCard(el) && !$(el).parents().toArray().some(isCard));
+}
+
+/** The platform a heading before the item's list names (listings grouped under 微信公众号 / 新浪微博 headings). */
+function platformFromHeading($: cheerio.CheerioAPI, item: cheerio.Cheerio<AnyNode>): Platform | undefined {
+  for (let node = item.parent(); node.length && !node.is('body'); node = node.parent()) {
+    const heading = node.prevAll(HEADING).first();
+    const text = collapse(heading.text());
+    if (heading.length && text.length <= 20) return platformFromText(text);
+  }
+  return undefined;
+}
+
 function readItems($: cheerio.CheerioAPI, scope: cheerio.Cheerio<AnyNode>, base: string, out: ListedAccount[]): void {
-  scope.find('li, dl, .item, .account').each((_, el) => {
+  const items = [...scope.find(ITEM).toArray(), ...qrCards($, scope)];
+  for (const el of items) {
     const item = $(el);
-    if (item.closest('table').length || item.find('li, dl, .item, .account').length) return;
+    if (item.closest('table').length || item.find(ITEM).length) continue;
     const text = collapse(item.text());
     const link = firstPlatformLink($, item, base);
     const labelled = item.find('.platform, .type, dt').first();
-    const platform = link.platform ?? platformFromText(collapse(labelled.text())) ?? platformFromText(text);
-    if (!platform) return;
+    // QR-code listings often name the platform only in the image's alt or title.
+    const alts = item.find('img').toArray().map((img) => `${$(img).attr('alt') ?? ''} ${$(img).attr('title') ?? ''}`).join(' ');
+    const platform =
+      link.platform ?? platformFromText(collapse(labelled.text())) ?? platformFromText(text) ?? platformFromText(alts) ?? platformFromHeading($, item);
+    if (!platform) continue;
     const nameEl = item.find('.name, .title, h3, h4, strong, dd').first();
-    const name = cleanName(nameEl.length ? nameEl.text() : link.platform && link.text ? link.text : text);
-    if (!name || name.length > 40) return;
+    const labelledName = NAME_LABEL.exec(text)?.[1];
+    const name = cleanName(labelledName ?? (nameEl.length ? nameEl.text() : link.platform && link.text ? link.text : text));
+    if (!name || name.length > 40) continue;
     const entry: ListedAccount = { name, platform };
     if (link.url) entry.url = link.url;
     const unit = collapse(item.find('.unit, .owner, .sponsor').first().text());
     if (unit) entry.unit = unit.replace(/^(主办单位|开办主体|运营单位|单位)\s*[:：]\s*/, '');
     out.push(entry);
-  });
+  }
 }
 
 /** Accounts listed in the 政务新媒体 page's HTML. */

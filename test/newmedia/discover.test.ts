@@ -45,6 +45,26 @@ describe('new-media discovery', () => {
     ]);
   });
 
+  it('reads QR-code listings: platform in the image alt, under a platform heading, or in labelled cards', () => {
+    const page = (body: string) => parseNewMediaPage(`<html><body><div class="main">${body}</div></body></html>`, 'https://jtt.example/zwxmt/');
+    expect(page('<ul><li><img src="qr1.jpg" alt="吉林交通微信公众号二维码"><p>吉林交通</p></li><li><img src="qr2.jpg" alt="新浪微博"><p>吉林交通发布</p></li></ul>')).toEqual([
+      { name: '吉林交通', platform: 'wechat' },
+      { name: '吉林交通发布', platform: 'weibo' },
+    ]);
+    expect(page('<h3>微信公众号</h3><ul><li>吉林交通</li><li>吉林公路</li></ul><h3>新浪微博</h3><ul><li>吉林交通发布</li></ul>')).toEqual([
+      { name: '吉林交通', platform: 'wechat' },
+      { name: '吉林公路', platform: 'wechat' },
+      { name: '吉林交通发布', platform: 'weibo' },
+    ]);
+    const cards = '<div class="box"><img src="a.png"><div class="txt"><span>平台：微信</span><span>名称：吉林交通</span></div></div>';
+    expect(page(cards + cards.replace('微信', '抖音').replace('a.png', 'b.png'))).toEqual([
+      { name: '吉林交通', platform: 'wechat' },
+      { name: '吉林交通', platform: 'douyin' },
+    ]);
+    // A list under a heading that names no platform lists no account.
+    expect(page('<h3>相关链接</h3><ul><li>吉林交通</li></ul>')).toEqual([]);
+  });
+
   it('falls back to the record links and compares names loosely', () => {
     const page = rec({
       links: [
