@@ -26,13 +26,25 @@ export const ruleOverrideSchema = z
   })
   .strict();
 
+const zhCN = z.locales.zhCN().localeError;
+
+// A failed `false | {…}` union would only say 无效输入: name the override field that is wrong instead.
+function overrideError(issue: { code?: string; input?: unknown; errors?: { path: PropertyKey[]; message: string }[][] }): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const first = issue.errors?.[1]?.[0];
+  if (typeof issue.input !== 'object' || issue.input === null || !first) {
+    return '应为 false（停用该规则）或含 enabled、severity（critical/serious/moderate/minor）、options 的对象';
+  }
+  return first.path.length > 0 ? `${first.path.map(String).join('.')}：${first.message}` : first.message;
+}
+
 /** The `rules` section of the config file. */
 export const rulesConfigSchema = z
   .object({
     /** Packs by name → enabled. Packs not named are enabled. */
     packs: z.record(z.string(), z.boolean()).default({}),
     /** Per-rule overrides by rule id; `false` disables the rule. */
-    rules: z.record(z.string(), z.union([z.literal(false), ruleOverrideSchema])).default({}),
+    rules: z.record(z.string(), z.union([z.literal(false), ruleOverrideSchema], { error: overrideError })).default({}),
   })
   .strict();
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
@@ -105,7 +117,7 @@ export function resolveRules(packs: RulePack[], config: Partial<RulesConfig> = {
       const rawOptions = { ...(packDefault?.options ?? {}), ...(user?.options ?? {}) };
       let options: unknown = rawOptions;
       if (rule.meta.options) {
-        const parsed = rule.meta.options.safeParse(rawOptions);
+        const parsed = rule.meta.options.safeParse(rawOptions, { error: zhCN });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const path = ['rules', 'rules', id, 'options', ...(issue?.path ?? [])].join('.');

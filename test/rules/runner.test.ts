@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { definePack, defineRule } from '../../rules/define-rule.js';
 import { DEFAULT_OWNERS, ownerForColumn } from '../../rules/engine/default-owners.js';
-import { RuleConfigError, RuleRunner, dedupeFindings, resolveRules } from '../../rules/engine/rule-runner.js';
+import { RuleConfigError, RuleRunner, dedupeFindings, resolveRules, rulesConfigSchema } from '../../rules/engine/rule-runner.js';
 import { nationalPack } from '../../rules/national/index.js';
 import { inventory, page, siteModel } from './helpers.js';
 
@@ -79,7 +79,22 @@ describe('RuleRunner configuration', () => {
       expect(error).toBeInstanceOf(RuleConfigError);
       expect((error as RuleConfigError).field).toBe('rules.rules.test/echo.options.limit');
       expect((error as Error).message).toMatch(/^配置项/);
+      // The zod detail is zh-CN too, never "Invalid input: expected number".
+      expect((error as Error).message).toContain('期望 数字');
+      expect((error as Error).message).not.toMatch(/Invalid|expected/);
     }
+  });
+
+  it('says which override field is wrong in the rules section of the config (zh-CN)', () => {
+    const issue = (rules: unknown) => {
+      const r = rulesConfigSchema.safeParse({ rules: { 'privacy/mobile': rules } }, { error: z.locales.zhCN().localeError });
+      expect(r.success).toBe(false);
+      return r.error!.issues[0].message;
+    };
+    expect(issue({ severity: 'high' })).toMatch(/^severity：.*critical/);
+    expect(issue({ enabled: 'yes' })).toMatch(/^enabled：.*boolean/);
+    expect(issue('off')).toMatch(/应为 false（停用该规则）或含 enabled、severity/);
+    expect(rulesConfigSchema.parse({ rules: { 'privacy/mobile': false, 'meta/missing': { severity: 'minor' } } }).rules).toEqual({ 'privacy/mobile': false, 'meta/missing': { severity: 'minor' } });
   });
 
   it('turns a throwing rule (page or site) and an unknown messageId into error entries, never a crash', async () => {
