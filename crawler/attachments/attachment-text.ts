@@ -1,6 +1,8 @@
 // Text of downloaded attachments (Node only), for content rules such as privacy scans: xlsx/xls/et (SheetJS),
 // docx (mammoth), pdf (pdfjs-dist legacy build, every page), csv/txt (decodeText). Never throws: a corrupt or
 // unsupported file gives `error` (zh-CN) and whatever text was read.
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { decodeText } from '../http/decode.js';
 
 export interface AttachmentText {
@@ -67,6 +69,21 @@ async function docx(body: Uint8Array, out: Collector): Promise<void> {
   out.add(result.value);
 }
 
+let pdfjsDir: string | undefined | null;
+
+/** pdfjs-dist's install directory: its CMaps decode Chinese PDFs that use predefined CJK encodings (UniGB-*). */
+function pdfjsAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  if (pdfjsDir === undefined) {
+    try {
+      pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    } catch {
+      pdfjsDir = null;
+    }
+  }
+  if (!pdfjsDir) return {};
+  return { cMapUrl: `${pdfjsDir}/cmaps/`, standardFontDataUrl: `${pdfjsDir}/standard_fonts/` };
+}
+
 async function pdf(body: Uint8Array, out: Collector): Promise<void> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
@@ -77,6 +94,8 @@ async function pdf(body: Uint8Array, out: Collector): Promise<void> {
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
+    cMapPacked: true,
+    ...pdfjsAssets(),
   });
   try {
     const doc = await task.promise;

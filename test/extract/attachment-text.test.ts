@@ -42,16 +42,26 @@ async function makeDocx(paragraphs: string[]): Promise<Uint8Array> {
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
 }
 
-/** A minimal valid PDF whose pages show the given ASCII lines (xref offsets computed). */
-function makePdf(pages: string[]): Uint8Array {
+const HELVETICA = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+/** A non-embedded Chinese font in the predefined UniGB-UCS2-H encoding (as Chinese office tools write them). */
+const STSONG =
+  '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font ' +
+  '/Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> ' +
+  '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 0 1000 1000] /ItalicAngle 0 ' +
+  '/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>';
+const ucs2Hex = (s: string) => `<${[...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
+
+/** A minimal valid PDF whose pages show the given lines (xref offsets computed). */
+function makePdf(pages: string[], font = HELVETICA): Uint8Array {
   const objects: string[] = [];
   const n = pages.length;
   const kids = pages.map((_, i) => `${4 + i * 2} 0 R`).join(' ');
   objects.push('<< /Type /Catalog /Pages 2 0 R >>');
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${n} >>`);
-  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  objects.push(font);
   pages.forEach((text, i) => {
-    const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+    const shown = font === HELVETICA ? `(${text})` : ucs2Hex(text);
+    const stream = `BT /F1 12 Tf 72 720 Td ${shown} Tj ET`;
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
     objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
   });
@@ -95,6 +105,12 @@ describe('extractAttachmentText', () => {
     expect(r.error).toBeUndefined();
     expect(r.text).toContain('Page one ID 220102199003071234');
     expect(r.text).toContain('Page two mobile 13912345678');
+  });
+
+  it('reads Chinese text in a PDF that uses a predefined CJK CMap (needs pdf.js CMaps)', async () => {
+    const cjk = await extractAttachmentText(makePdf(['吉林省交通运输厅 联系人手机13912345678'], STSONG), 'pdf');
+    expect(cjk.error).toBeUndefined();
+    expect(cjk.text).toContain('吉林省交通运输厅 联系人手机13912345678');
   });
 
   it('decodes csv and txt in GBK or UTF-8', async () => {
