@@ -86,6 +86,8 @@ export interface NewMediaAccount {
   /** Listed on the site's 政务新媒体 page. */
   listedOnSite?: boolean;
   listedAt?: string;
+  /** Added: the account's link on the site's 政务新媒体 page (profile or QR-code target), when it has one. */
+  url?: string;
   posts: NewMediaPost[];
   fetch?: { ok: boolean; status?: number; error?: string };
 }

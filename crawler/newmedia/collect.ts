@@ -71,6 +71,7 @@ export async function collectNewMedia(input: CollectNewMediaInput): Promise<Coll
       if (hit) {
         matched.add(hit);
         account.listedAt = page.url;
+        if (hit.url) account.url = hit.url;
         if (!account.unit && hit.unit) account.unit = hit.unit;
       }
     }
@@ -80,16 +81,17 @@ export async function collectNewMedia(input: CollectNewMediaInput): Promise<Coll
     if (matched.has(l)) continue;
     const account: NewMediaAccount = { name: l.name, platform: l.platform, configured: false, listedOnSite: true, listedAt: page!.url, posts: [] };
     if (l.unit) account.unit = l.unit;
+    if (l.url) account.url = l.url;
     accounts.push(account);
   }
 
   const limit = pLimit(input.concurrency ?? 4);
-  const selectorsByName = new Map(input.accounts.map((c) => [c.name, c.selectors]));
   await Promise.all(
-    accounts.map((account) =>
+    accounts.map((account, i) =>
       limit(async () => {
         if (!account.configured || !account.feed) return;
-        const selectors = selectorsByName.get(account.name);
+        // Configured accounts come first, in configuration order (two accounts may share a name).
+        const selectors = input.accounts[i]?.selectors;
         const result = await fetchFeed(account.feed, input.fetcher, { asOf: input.asOf, now: input.now, selectors, timeoutMs: input.timeoutMs });
         account.fetch = { ok: result.ok };
         if (result.status !== undefined) account.fetch.status = result.status;

@@ -65,5 +65,6 @@ export function accountEvidence(account: NewMediaAccount): Record<string, unknow
   const ev: Record<string, unknown> = { account: account.name, platform: account.platform };
   if (account.feed) ev.feed = account.feed;
   if (account.unit) ev.unit = account.unit;
+  if (account.url) ev.link = account.url;
   return ev;
 }

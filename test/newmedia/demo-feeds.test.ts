@@ -123,7 +123,9 @@ describe('demo new-media section', () => {
     ]);
     expect(list.posts[0]!.url).toBe(external.url + '/xmt/posts/jljtzf-toutiao-2.html');
     const video = byName('吉林交通', 'douyin');
-    expect(video).toMatchObject({ configured: false, listedOnSite: true, unit: '吉林省交通运输厅宣传中心' });
+    expect(video).toMatchObject({ configured: false, listedOnSite: true, unit: '吉林省交通运输厅宣传中心', url: external.url + '/douyin/jljt.html' });
+    // The listing's link names the account in the finding, so it can be found and closed or registered.
+    expect(siteFindings.find((f) => f.rule === 'newmedia/unlisted' && f.evidence.configured === false)!.evidence.link).toBe(external.url + '/douyin/jljt.html');
     expect(collected.model.pageUrl).toBe(main.url + NEWMEDIA_PAGE);
     // The 404 feed was asked for once (no retries for a 404), and the audit went on; nothing new-media is on the site.
     expect(external.hits.filter((h) => h === FEEDS.jlhdWechat)).toHaveLength(1);
