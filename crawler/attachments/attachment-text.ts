@@ -17,6 +17,8 @@ export interface AttachmentTextOptions {
 }
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
+/** Rows read per sheet: a cap against sheets that expand to millions of rows. */
+const MAX_SHEET_ROWS = 200_000;
 export const TEXT_ATTACHMENT_EXTENSIONS = ['xlsx', 'xls', 'et', 'docx', 'pdf', 'csv', 'txt'] as const;
 
 class Collector {
@@ -53,7 +55,7 @@ async function spreadsheet(body: Uint8Array, out: Collector, kind: string): Prom
   // SheetJS reading those is what we want.)
   if (kind === 'xlsx' && !isZip(body)) throw new Error('不是有效的 xlsx（zip）文件');
   const XLSX = await import('xlsx');
-  const wb = XLSX.read(body, { type: 'array', cellDates: false, cellHTML: false, dense: true });
+  const wb = XLSX.read(body, { type: 'array', cellDates: false, cellHTML: false, dense: true, sheetRows: MAX_SHEET_ROWS });
   for (const name of wb.SheetNames) {
     const sheet = wb.Sheets[name];
     if (!sheet) continue;

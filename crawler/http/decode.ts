@@ -18,6 +18,14 @@ const GB_ALIASES = new Set([
 const UTF8_ALIASES = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'x-unicode20utf8', 'utf-8n']);
 // Single-byte "defaults" that servers send without thinking; they never override a more specific declaration.
 const WEAK = new Set(['iso-8859-1', 'us-ascii', 'ascii', 'latin1', 'windows-1252', 'cp1252', 'iso8859-1']);
+// Browsers decode all of these as windows-1252 (WHATWG Encoding); latin1 aliases keep their iconv name.
+const WEAK_CANONICAL: Record<string, string> = {
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+};
 
 /** Canonical encoding name for a charset label, or undefined for a label iconv-lite does not know. */
 export function canonicalEncoding(label: string | undefined): string | undefined {
@@ -28,7 +36,7 @@ export function canonicalEncoding(label: string | undefined): string | undefined
   if (UTF8_ALIASES.has(l)) return 'utf-8';
   if (l === 'big5' || l === 'big5-hkscs' || l === 'x-x-big5' || l === 'cn-big5') return 'big5';
   if (l === 'utf-16' || l === 'unicode') return 'utf-16le';
-  if (WEAK.has(l)) return l === 'us-ascii' || l === 'ascii' ? 'windows-1252' : l === 'latin1' || l === 'iso8859-1' ? 'iso-8859-1' : l === 'cp1252' ? 'windows-1252' : l;
+  if (WEAK.has(l)) return WEAK_CANONICAL[l] ?? l;
   return iconv.encodingExists(l) ? l : undefined;
 }
 
