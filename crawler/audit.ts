@@ -25,6 +25,7 @@ import { LinkChecker } from './links/link-checker.js';
 import { linkEdges } from './links/link-graph.js';
 import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
+import type { AuditCache } from './cache/audit-cache.js';
 import { attributeNewMediaFindings, runNewMedia } from './newmedia/audit-hook.js';
 
 export interface AuditProgress extends CrawlProgress {
@@ -53,6 +54,9 @@ export interface AuditOptions {
   packs?: RulePack[];
   /** Write reports and history after findings.json (default true). */
   reports?: boolean;
+  /** Incremental re-audit cache in the data dir (config report.dataDir): conditional requests, cached page
+   *  results and link outcomes (default false for the API; the CLI turns it on unless --no-cache). */
+  cache?: boolean;
   signal?: AbortSignal;
   onProgress?(progress: AuditProgress): void;
   /** zh-CN log lines (warnings, phases). */
@@ -69,6 +73,8 @@ export interface AuditRun {
   warnings: string[];
   /** Wall time of each phase and CPU time of the per-page stages, in ms (bench and progress diagnostics). */
   timings: AuditTimings;
+  /** With `cache`: 304 answers, cached results reused, cached bodies processed again, link outcomes reused. */
+  cacheStats?: AuditCache['stats'];
 }
 
 export interface AuditTimings {
@@ -244,8 +250,19 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     ...options.fetcher,
   });
   const state = new CrawlState({ include, exclude, maxPages, maxDepth: crawl.maxDepth }, journal);
+  let cache: AuditCache | undefined;
+  if (options.cache) {
+    const opened = (await import('./cache/audit-cache.js')).AuditCache.open(resolve(config.report.dataDir), startUrl);
+    cache = opened.cache;
+    if (opened.warning) warn(opened.warning);
+  }
+  const fingerprint = createHash('sha1')
+    .update(
+      JSON.stringify([TOOL_VERSION, asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts]),
+    )
+    .digest('hex');
   const pageTimings = emptyPageTimings();
-  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings };
+  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint };
   const phaseMs: Record<string, number> = {};
   let phaseStart = performance.now();
   const auditStart = phaseStart;
@@ -266,6 +283,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     timeoutMs: crawl.timeoutMs ?? options.fetcher?.timeoutMs,
     skip: (url) => exclude.some((r) => r.test(url)) || (!crawl.checkExternal && !isInternal(url)),
     onChecked: () => checked++,
+    ...(cache ? { previous: (url: string) => cache.getLink(url, crawl.linkCacheHours * 3_600_000) } : {}),
   });
   state.onComplete = (entry) => {
     if (entry.o.state === 'broken') checker.seed(entry.o);
@@ -350,6 +368,8 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     progress('links', { linksChecked: checked });
     const outcomes = await checker.checkAll(edges.map((e) => e.to));
     if (options.signal?.aborted) throw new AuditInterruptedError();
+    // Every final outcome (pages too: a failure confirmed by the next audit needs no delayed re-check).
+    if (cache) for (const o of outcomes.values()) cache.putLink(o);
     lap('links');
 
     // --- site model, site rules, verdict ---------------------------------------------------------------------
@@ -423,9 +443,10 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       pageRulesMs: Math.round(pageTimings.pageRulesMs),
       rulesMsPerPage: pages.length ? Math.round(((pageTimings.pageRulesMs + (phaseMs.siteRules ?? 0)) / pages.length) * 1000) / 1000 : 0,
     };
-    return { audit, findingsPath, reportFiles, warnings, timings };
+    return { audit, findingsPath, reportFiles, warnings, timings, ...(cache ? { cacheStats: { ...cache.stats } } : {}) };
   } finally {
     checker.cancel();
+    cache?.close();
     journal.close();
     await fetcher.close();
   }

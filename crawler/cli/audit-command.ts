@@ -27,6 +27,8 @@ export interface AuditFlags {
   failOn?: string;
   format?: string;
   evidence?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 function int(value: string | undefined, flag: string): number | undefined {
@@ -77,6 +79,7 @@ export function parseAuditFlags(url: string, flags: AuditFlags): { options: Audi
     render: flags.render,
     formats,
     evidence: flags.evidence,
+    cache: flags.cache !== false,
   };
   return { options, failOn };
 }
@@ -177,6 +180,7 @@ export function registerAuditCommand(program: Command): void {
     .option('--fail-on <severity>', '存在该级别及以上的问题时以退出码 1 结束（critical、serious、moderate、minor）')
     .option('--format <list>', '报告格式，逗号分隔（json,html,xlsx,csv）')
     .option('--evidence', '为有问题的页面截图留证')
+    .option('--no-cache', '不使用增量缓存（默认会复用上次审计未变化的页面和链接检查结果，缓存位于数据目录 .gongkai/）')
     .helpOption('-h, --help', '显示帮助')
     .addHelpText(
       'after',

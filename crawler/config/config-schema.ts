@@ -45,6 +45,8 @@ export const crawlConfigSchema = z
     checkExternal: z.boolean().default(true),
     /** Link depth from the start page beyond which pages are not crawled (calendar/pagination traps). */
     maxDepth: z.number().int().positive().optional(),
+    /** Incremental re-audits: hours a link outcome stays valid in the cache (0: always re-check links). */
+    linkCacheHours: z.number().nonnegative().max(24 * 365).default(24),
   })
   .strict();
 

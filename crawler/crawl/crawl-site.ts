@@ -3,13 +3,15 @@
 // HTTP stack lacks. Used deliberately (issue 7): own Configuration with in-memory storage per audit, min =
 // max concurrency, no session pool, no retries of its own (the Fetcher retries), links de-duplicated in a Set
 // before addRequests, only in-site pages enqueued (link targets are checked elsewhere).
-import { BasicCrawler, Configuration, createBasicRouter, Log, LogLevel } from '@crawlee/basic';
+import { BasicCrawler, Configuration, createBasicRouter, Log, LogLevel, type RequestQueue } from '@crawlee/basic';
 import { MemoryStorage } from '@crawlee/memory-storage';
 import type { Fetcher } from '../http/fetcher-types.js';
 import { FetchError } from '../http/fetcher-types.js';
 import { outcomeFromError } from '../links/link-checker.js';
 import type { CrawlState } from './crawl-state.js';
-import { processPage, type PageContext } from './process-page.js';
+import { processPageDetailed, reuseCachedPage, type PageContext } from './process-page.js';
+import { conditionalHeaders } from '../cache/audit-cache.js';
+import { FifoRequestManager } from './fifo-request-manager.js';
 
 export interface CrawlProgress {
   done: number;
@@ -56,31 +58,56 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
     if (state.isDone(url)) return;
     let links: string[];
     try {
-      const res = await fetcher.fetch({ url, maxBytes: opts.maxBytes });
-      links = await processPage(ctx, {
-        requestedUrl: url,
-        depth,
-        finalUrl: res.finalUrl,
-        status: res.status,
-        redirects: res.redirects,
-        contentType: res.headers['content-type'],
-        body: res.body,
-        truncated: res.truncated,
-      });
+      const cached = ctx.cache?.getPage(url);
+      const res = await fetcher.fetch({ url, maxBytes: opts.maxBytes, ...(cached ? { headers: conditionalHeaders(cached) } : {}) });
+      if (res.status === 304 && cached) {
+        ctx.cache!.stats.pageHits++;
+        links = await reuseCachedPage(ctx, cached, depth);
+      } else {
+        const page = {
+          requestedUrl: url,
+          depth,
+          finalUrl: res.finalUrl,
+          status: res.status,
+          redirects: res.redirects,
+          contentType: res.headers['content-type'],
+          body: res.body,
+          truncated: res.truncated,
+        };
+        const { follow, entry } = await processPageDetailed(ctx, page);
+        links = follow;
+        if (ctx.cache && res.status === 200 && !res.truncated) {
+          ctx.cache.putPage({
+            url,
+            etag: res.headers['etag'],
+            lastModified: res.headers['last-modified'],
+            fingerprint: ctx.fingerprint ?? '',
+            status: res.status,
+            finalUrl: res.finalUrl,
+            ...(page.contentType ? { contentType: page.contentType } : {}),
+            redirects: res.redirects,
+            body: res.body,
+            entry,
+            follow,
+          });
+        }
+      }
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       state.complete({ t: 'page', u: url, o: outcomeFromError(url, error, true), f: [], e: [] });
       links = [];
     }
     const admitted = state.admit(links, depth + 1);
-    if (admitted.length && !opts.signal?.aborted) {
-      await crawler.addRequests(toRequests(admitted), { waitForAllRequestsToBeAdded: false });
-    }
+    if (admitted.length && !opts.signal?.aborted) requests.push(admitted);
     progress();
   });
 
+  const requests = new FifoRequestManager();
+  requests.push(opts.initial);
   const crawler = new BasicCrawler(
     {
+      // requestQueue, not requestManager: 3.18 validates options against a shape that omits the latter.
+      requestQueue: requests as unknown as RequestQueue,
       requestHandler: router,
       failedRequestHandler: async ({ request }, error) => {
         // Only unexpected errors land here (fetch failures are outcomes): keep them as audit errors.
@@ -111,7 +138,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
   if (opts.signal?.aborted) return { interrupted: true };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await crawler.run(toRequests(opts.initial));
+    await crawler.run();
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

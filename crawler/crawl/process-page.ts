@@ -12,6 +12,7 @@ import type { PageRecord } from '../page-record.js';
 import { attachmentExt, isSameSite, normalizeUrl } from '../url/normalize.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage } from './journal.js';
+import type { AuditCache, CachedPage } from '../cache/audit-cache.js';
 
 export interface PageContext {
   siteUrl: string;
@@ -25,6 +26,9 @@ export interface PageContext {
   timings?: PageTimings;
   /** Called with each parsed page and the links it will follow (the audit starts link checks from it). */
   onPage?(record: PageRecord, follow: string[]): void;
+  /** Incremental re-audit cache and the fingerprint of what shapes findings (see crawler/cache). */
+  cache?: AuditCache;
+  fingerprint?: string;
 }
 
 export interface PageTimings {
@@ -79,6 +83,35 @@ export function outcomeOf(page: FetchedPage): LinkOutcome {
 
 /** Process one page; returns the normalised in-site links worth following. */
 export async function processPage(ctx: PageContext, page: FetchedPage): Promise<string[]> {
+  return (await processPageDetailed(ctx, page)).follow;
+}
+
+/** A 304 answer to a conditional request: the cached result when it was made under the same fingerprint, else
+ *  the cached body processed again (no download either way). */
+export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, depth: number): Promise<string[]> {
+  if (cached.fingerprint === ctx.fingerprint) {
+    const entry: JournalPage = { ...cached.entry, o: { ...cached.entry.o, checkedAt: new Date().toISOString() } };
+    ctx.state.complete(entry);
+    if (ctx.cache) ctx.cache.stats.pageReused++;
+    if (entry.r) ctx.onPage?.(entry.r, cached.follow);
+    return cached.follow;
+  }
+  if (ctx.cache) ctx.cache.stats.pageReprocessed++;
+  const { follow, entry } = await processPageDetailed(ctx, {
+    requestedUrl: cached.url,
+    depth,
+    finalUrl: cached.finalUrl,
+    status: cached.status,
+    redirects: cached.redirects,
+    contentType: cached.contentType,
+    body: cached.body,
+    truncated: false,
+  });
+  ctx.cache?.putPage({ ...cached, fingerprint: ctx.fingerprint ?? '', entry, follow });
+  return follow;
+}
+
+export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<{ follow: string[]; entry: JournalPage }> {
   const { state } = ctx;
   const outcome = outcomeOf(page);
   const entry: JournalPage = { t: 'page', u: page.requestedUrl, o: outcome, f: [], e: [] };
@@ -90,7 +123,7 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
   // A redirect to another site is not crawled; a redirect to a page crawled anyway is not parsed twice.
   if (page.status >= 400 || !sameSite || redirectedToKnown || !isHtml) {
     state.complete(entry);
-    return [];
+    return { follow: [], entry };
   }
   let html: string;
   let encoding: string | undefined;
@@ -142,7 +175,7 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
     // Extraction must never crash the audit: note it and keep the outcome.
     entry.e = [{ rule: 'crawler/extract', url: finalUrl, message: `页面解析失败：${(error as Error).message}` }];
     state.complete(entry);
-    return [];
+    return { follow: [], entry };
   }
   entry.r = slim(record, ctx.keepTextChars ?? 20_000);
   entry.f = findings;
@@ -150,7 +183,7 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
   state.complete(entry);
   const follow = followLinks(ctx, record);
   ctx.onPage?.(record, follow);
-  return follow;
+  return { follow, entry };
 }
 
 /** Pages above this size are parsed by htmlparser2 (several times faster than parse5 on megabytes of text;

@@ -18,6 +18,9 @@ export interface LinkCheckOptions {
   skip?(url: string): boolean;
   /** Called after each first-pass check (progress display). */
   onChecked?(outcome: LinkOutcome): void;
+  /** A still-fresh outcome from an earlier audit (incremental re-audit): used instead of a request, and a
+   *  failure it confirms needs no delayed re-check. */
+  previous?(url: string): LinkOutcome | undefined;
 }
 
 /** HTTP statuses that bot-blocking firewalls answer with. */
@@ -119,6 +122,13 @@ export class LinkChecker {
       this.outcomes.set(url, { url, state: 'skipped', internal: this.opts.isInternal(url) });
       return;
     }
+    const previous = this.opts.previous?.(url);
+    if (previous && previous.state !== 'skipped') {
+      this.outcomes.set(url, previous);
+      this.rechecked.add(url);
+      this.opts.onChecked?.(previous);
+      return;
+    }
     this.track(
       url,
       this.limit(async () => {
@@ -142,6 +152,11 @@ export class LinkChecker {
   /** Re-check a failure once, `recheckDelayMs` after it was seen; alive then means transient, not broken. */
   private scheduleRecheck(first: LinkOutcome): void {
     if (this.rechecked.has(first.url) || this.recheckScheduled.has(first.url) || this.cancelled) return;
+    const previous = this.opts.previous?.(first.url);
+    if (previous && isFailure(previous)) {
+      this.rechecked.add(first.url); // failing in the last audit too: not transient
+      return;
+    }
     this.recheckScheduled.add(first.url);
     const delay = this.opts.recheckDelayMs ?? 2000;
     const wait = new Promise<void>((resolve) => {

@@ -1,0 +1,155 @@
+// The incremental re-audit cache (SQLite in the history data dir, e.g. .gongkai/crawl-cache.sqlite): per site,
+// each page's validators (ETag / Last-Modified), its gzipped body, and what processing it gave (outcome, slim
+// record, page findings, links followed) under a fingerprint of everything that shapes findings (tool version,
+// as-of date, rule config). A 304 with the same fingerprint reuses the result without parsing; with another
+// fingerprint the cached body is processed again (no download). Link outcomes are kept with a TTL.
+// Writes are batched in transactions; a broken or locked cache only costs speed, never the audit.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import type { LinkOutcome } from '../../rules/site-model.js';
+import type { JournalPage } from '../crawl/journal.js';
+
+export const CACHE_FILE = 'crawl-cache.sqlite';
+
+export interface CachedPage {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  fingerprint: string;
+  status: number;
+  finalUrl: string;
+  contentType?: string;
+  redirects: string[];
+  /** Decoded response body (as it was processed). */
+  body: Buffer;
+  entry: JournalPage;
+  follow: string[];
+}
+
+interface PageRow {
+  etag: string | null;
+  last_modified: string | null;
+  fingerprint: string;
+  meta: string;
+  body: Buffer;
+}
+
+export class AuditCache {
+  private readonly pending: Array<() => void> = [];
+  private readonly getPageStmt;
+  private readonly putPageStmt;
+  private readonly getLinkStmt;
+  private readonly putLinkStmt;
+  /** Counters for tests and the bench. */
+  readonly stats = { pageHits: 0, pageReused: 0, pageReprocessed: 0, linkHits: 0 };
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly site: string,
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS pages (site TEXT NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+               fingerprint TEXT NOT NULL, meta TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (site, url));
+             CREATE TABLE IF NOT EXISTS links (site TEXT NOT NULL, url TEXT NOT NULL, checked_at INTEGER NOT NULL,
+               outcome TEXT NOT NULL, PRIMARY KEY (site, url));`);
+    this.getPageStmt = db.prepare<[string, string], PageRow>('SELECT etag, last_modified, fingerprint, meta, body FROM pages WHERE site = ? AND url = ?');
+    this.putPageStmt = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.getLinkStmt = db.prepare<[string, string], { checked_at: number; outcome: string }>('SELECT checked_at, outcome FROM links WHERE site = ? AND url = ?');
+    this.putLinkStmt = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
+  }
+
+  /** Open (creating) the cache of one site; undefined with a zh-CN reason when it cannot be used. */
+  static open(dataDir: string, site: string): { cache?: AuditCache; warning?: string } {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      const db = new Database(join(dataDir, CACHE_FILE), { timeout: 2000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      return { cache: new AuditCache(db, site) };
+    } catch (error) {
+      return { warning: `增量缓存不可用，将完整审计：${(error as Error).message}` };
+    }
+  }
+
+  getPage(url: string): CachedPage | undefined {
+    try {
+      const row = this.getPageStmt.get(this.site, url);
+      if (!row) return undefined;
+      const meta = JSON.parse(row.meta) as Omit<CachedPage, 'url' | 'etag' | 'lastModified' | 'fingerprint' | 'body'>;
+      return {
+        url,
+        ...(row.etag ? { etag: row.etag } : {}),
+        ...(row.last_modified ? { lastModified: row.last_modified } : {}),
+        fingerprint: row.fingerprint,
+        body: gunzipSync(row.body),
+        ...meta,
+      };
+    } catch {
+      return undefined; // a corrupt row is a cache miss
+    }
+  }
+
+  /** Remember a page that carries validators (without them no conditional request is possible). */
+  putPage(page: CachedPage): void {
+    if (!page.etag && !page.lastModified) return;
+    const { url, etag, lastModified, fingerprint, body, ...meta } = page;
+    const zipped = gzipSync(body, { level: 1 });
+    this.queue(() => this.putPageStmt.run(this.site, url, etag ?? null, lastModified ?? null, fingerprint, JSON.stringify(meta), zipped));
+  }
+
+  /** A link outcome checked less than ttlMs ago. */
+  getLink(url: string, ttlMs: number, now = Date.now()): LinkOutcome | undefined {
+    if (ttlMs <= 0) return undefined;
+    try {
+      const row = this.getLinkStmt.get(this.site, url);
+      if (!row || now - row.checked_at > ttlMs) return undefined;
+      this.stats.linkHits++;
+      return JSON.parse(row.outcome) as LinkOutcome;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stored with the time of the actual check (a reused outcome keeps its age: the TTL is never extended). */
+  putLink(outcome: LinkOutcome): void {
+    if (outcome.state === 'skipped') return;
+    const at = outcome.checkedAt ? Date.parse(outcome.checkedAt) : NaN;
+    const checkedAt = Number.isFinite(at) ? at : Date.now();
+    this.queue(() => this.putLinkStmt.run(this.site, outcome.url, checkedAt, JSON.stringify(outcome)));
+  }
+
+  private queue(write: () => void): void {
+    this.pending.push(write);
+    if (this.pending.length >= 200) this.flush();
+  }
+
+  flush(): void {
+    if (!this.pending.length) return;
+    const writes = this.pending.splice(0);
+    try {
+      this.db.transaction(() => {
+        for (const w of writes) w();
+      })();
+    } catch {
+      // A full disk or a locked file: the cache is an optimisation; the audit goes on.
+    }
+  }
+
+  close(): void {
+    this.flush();
+    try {
+      this.db.close();
+    } catch {
+      /* already closed */
+    }
+  }
+}
+
+/** Request headers that make a cached page conditional. */
+export function conditionalHeaders(page: Pick<CachedPage, 'etag' | 'lastModified'>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (page.etag) headers['if-none-match'] = page.etag;
+  if (page.lastModified) headers['if-modified-since'] = page.lastModified;
+  return headers;
+}
