@@ -88,7 +88,7 @@ describe('feed adapters', () => {
       }
       throw new Error('did not throw');
     };
-    expect(bad(() => parseXmlFeed('<rss><channel><item><title>x</item></channel></rss>', opts))).toMatch(/^XML 格式错误（第 1 行第 \d+ 列）/);
+    expect(bad(() => parseXmlFeed('<rss><channel><item><title>x</item></channel></rss>', opts))).toMatch(/^XML 格式错误（第 1 行第 \d+ 列）：标签未闭合或不匹配（/);
     expect(bad(() => parseXmlFeed('<html><body>hi</body></html>', opts))).toContain('不是 RSS 或 Atom 订阅源');
     expect(bad(() => parseXmlFeed('   ', opts))).toBe('订阅源内容为空');
     expect(bad(() => parseJsonFeed('{"items": [', opts))).toMatch(/^JSON 格式错误/);

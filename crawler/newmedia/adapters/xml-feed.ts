@@ -59,6 +59,13 @@ function rawFields(item: Record<string, unknown>, format: FeedFormat): RawEntryF
   };
 }
 
+const XML_ERROR_ZH: Record<string, string> = {
+  InvalidTag: '标签未闭合或不匹配',
+  InvalidAttr: '属性格式错误',
+  InvalidChar: '含有不允许的字符',
+  InvalidXml: '文档结构不完整',
+};
+
 function sniffFormat(xml: string): FeedFormat {
   const head = xml.slice(0, 4000);
   if (/<rss[\s>]/i.test(head)) return 'rss';
@@ -72,8 +79,9 @@ export function parseXmlFeed(xml: string, opts: ParseOptions): ParsedFeed {
   if (!body) throw new FeedParseError('订阅源内容为空');
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw new FeedParseError(`XML 格式错误（第 ${line} 行第 ${col} 列）：${msg}`);
+    const { line, col, msg, code } = valid.err;
+    // The validator's detail is English: lead with what it means in zh-CN, keep the detail for whoever fixes the feed.
+    throw new FeedParseError(`XML 格式错误（第 ${line} 行第 ${col} 列）：${XML_ERROR_ZH[code] ?? '格式不正确'}（${msg}）`);
   }
   const format = sniffFormat(body);
   // An Atom feed without entries is a valid, empty feed (the library does not recognise it).
