@@ -1,0 +1,112 @@
+// Incremental re-audit, by behaviour: the second audit of an unchanged site is answered with 304s (no page body
+// sent again) and gives the same findings; a changed page is re-read and its new finding appears.
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
+import { linkPack } from '../crawler/fixtures/link-pack.js';
+
+const PAGES = 12;
+/** '/' and /p/0.html are both page 0: two URLs, two fetches. */
+const URLS = PAGES + 1;
+let server: http.Server;
+let base: string;
+let dir: string;
+/** Page index → extra HTML (a change made between audits). */
+const changes = new Map<number, string>();
+const served = { bodies: 0, notModified: 0, heads: 0 };
+
+function page(i: number): string {
+  const links = [i + 1, (i * 5) % PAGES].filter((n) => n < PAGES).map((n) => `<a href="/p/${n}.html">第${n}页</a>`).join('');
+  const dead = i % 4 === 1 ? `<a href="/gone/${i}.html">旧文件</a>` : '';
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>页面${i}</title></head><body><div id="c">${links}${dead}${changes.get(i) ?? ''}<img src="/img/a.png"></div></body></html>`;
+}
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const path = req.url ?? '/';
+    const m = /^\/p\/(\d+)\.html$/.exec(path);
+    const i = path === '/' ? 0 : m ? Number(m[1]) : -1;
+    if (req.method === 'HEAD') served.heads++;
+    if (i >= 0 && i < PAGES) {
+      const html = page(i);
+      const etag = `"${createHash('sha1').update(html).digest('hex').slice(0, 16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        served.notModified++;
+        return res.writeHead(304, { etag }).end();
+      }
+      if (req.method === 'GET') served.bodies++;
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag }).end(html);
+    }
+    if (path.startsWith('/img/')) return res.writeHead(200, { 'content-type': 'image/png' }).end('png');
+    res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  dir = await mkdtemp(join(tmpdir(), 'gongkai-incremental-'));
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await rm(dir, { recursive: true, force: true });
+});
+
+const audit = (name: string, cache = true, asOf = '2022-06-30') =>
+  runAuditDetailed({
+    url: base,
+    outDir: join(dir, name),
+    asOf,
+    polite: false,
+    concurrency: 4,
+    packs: [linkPack],
+    reports: false,
+    recheckDelayMs: 20,
+    cache,
+    config: { report: { dataDir: join(dir, 'data') } },
+  });
+const keys = (run: AuditRun) => run.audit.findings.map((f) => `${f.id} ${f.rule} ${f.url} ${f.target ?? ''} ${f.selector ?? ''}`);
+const reset = () => Object.assign(served, { bodies: 0, notModified: 0, heads: 0 });
+
+describe('incremental re-audit', () => {
+  it('re-audits an unchanged site with 304s and cached link outcomes, with the same findings', async () => {
+    const first = await audit('a');
+    expect(served.bodies).toBe(URLS);
+    expect(first.audit.findings.filter((f) => f.rule === 'link/broken').length).toBeGreaterThan(0);
+
+    reset();
+    const second = await audit('b');
+    expect(served.bodies).toBe(0); // no page body sent again
+    expect(served.notModified).toBe(URLS);
+    expect(served.heads).toBe(0); // link outcomes came from the cache
+    expect(second.cacheStats?.pageReused).toBe(URLS);
+    expect(keys(second)).toEqual(keys(first));
+    expect(second.audit.audit.pagesCrawled).toBe(first.audit.audit.pagesCrawled);
+  });
+
+  it('re-reads a changed page and reports its new finding; others stay 304', async () => {
+    changes.set(3, '<a href="/gone/new.html">新失效链接</a>');
+    reset();
+    const third = await audit('c');
+    expect(served.bodies).toBe(1);
+    expect(served.notModified).toBe(URLS - 1);
+    const broken = third.audit.findings.filter((f) => f.rule === 'link/broken').map((f) => `${f.url} ${f.target}`);
+    expect(broken).toContain(`${base}p/3.html ${base}gone/new.html`);
+    // The result equals a fresh audit without the cache.
+    const fresh = await audit('d', false);
+    expect(keys(third)).toEqual(keys(fresh));
+  });
+
+  it('another as-of date reprocesses the cached bodies (still no download) and matches a fresh audit', async () => {
+    reset();
+    const other = await audit('e', true, '2023-01-01');
+    expect(served.bodies).toBe(0);
+    expect(other.cacheStats?.pageReprocessed).toBe(URLS);
+    const fresh = await audit('f', false, '2023-01-01');
+    expect(keys(other)).toEqual(keys(fresh));
+  });
+});
