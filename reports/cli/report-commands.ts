@@ -105,30 +105,36 @@ interface ScheduleFlags {
 async function scheduleAction(urls: string[], flags: ScheduleFlags): Promise<number> {
   const { AuditScheduler, ScheduleError } = await import('../schedule/scheduler.js');
   try {
-    const formats = flags.format ? parseFormats(flags.format) : ['html', 'xlsx', 'csv'];
     if (flags.webhook && !hostKey(flags.webhook)) throw new CliUsageError(`参数 --webhook 无效：“${flags.webhook}”不是 http(s) 网址`);
-    // Reuse the audit command's flag validation so both commands accept the same values.
+    // Reuse the audit command's flag validation so both commands accept the same values, and load the config
+    // now: a typo must stop the scheduler at once, not fail every night.
     const { parseAuditFlags } = await import('../../crawler/cli/audit-command.js');
+    const { loadConfig } = await import('../../crawler/config/load-config.js');
+    const { options } = parseAuditFlags(urls[0] ?? '', { out: flags.out, maxPages: flags.maxPages, concurrency: flags.concurrency, rate: flags.rate, render: flags.render });
+    const config = await loadConfig(flags.config);
+    const formats = flags.format ? parseFormats(flags.format) : config.report.formats;
+    const webhook = flags.webhook ?? config.report.webhook;
+    const { url: _url, outDir: _out, configFile: _file, ...auditOptions } = options;
     const { runAudit } = await import('../../crawler/audit.js');
-    const { options } = parseAuditFlags(urls[0] ?? '', { config: flags.config, out: flags.out, maxPages: flags.maxPages, concurrency: flags.concurrency, rate: flags.rate, render: flags.render, evidence: flags.evidence });
-    const { url: _url, outDir: _out, ...auditOptions } = options;
+    const stopping = new AbortController();
     const scheduler = new AuditScheduler({
       cron: flags.cron,
       urls,
-      // The scheduler writes reports and history itself, into its own data dir.
-      runAudit: (o) => runAudit({ ...(o as typeof options), reports: false }),
-      auditOptions: { ...auditOptions, evidence: undefined },
+      // The scheduler writes reports and history itself, into its own data dir; Ctrl-C aborts a running audit.
+      runAudit: (o) => runAudit({ ...(o as typeof options), config, reports: false, signal: stopping.signal }),
+      auditOptions,
       outDir: path.resolve(flags.out),
-      dataDir: flags.dataDir ?? DEFAULT_DATA_DIR,
+      dataDir: flags.dataDir ?? config.report.dataDir,
       formats: formats.filter((f) => f !== 'json') as ('html' | 'xlsx' | 'csv')[],
       evidence: flags.evidence,
-      webhook: flags.webhook,
+      webhook,
     });
     scheduler.start();
     if (flags.runNow) void scheduler.tick();
     await new Promise<void>((resolve) => {
       const stop = () => {
         scheduler.stop();
+        stopping.abort();
         stdio.err('定时审计已停止');
         resolve();
       };

@@ -38,12 +38,20 @@ export type RunOutcome =
 
 export class ScheduleError extends Error {}
 
+const CRON_HELP =
+  '应为 5 个（分 时 日 月 周）或 6 个（秒 分 时 日 月 周）以空格分隔的字段，取值在范围内（秒、分 0-59，时 0-23，日 1-31，月 1-12，周 0-7），如 "0 2 * * *" 表示每天 2:00';
+
 export function validateCron(pattern: string): void {
+  let next: Date | null;
   try {
-    new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' }).stop();
-  } catch (err) {
-    throw new ScheduleError(`cron 表达式“${pattern}”无效：${err instanceof Error ? err.message : String(err)}`);
+    const job = new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' });
+    next = job.nextRun();
+    job.stop();
+  } catch {
+    // croner's own message is English; the user gets the zh-CN shape of a valid expression instead.
+    throw new ScheduleError(`cron 表达式“${pattern}”无效：${CRON_HELP}`);
   }
+  if (!next) throw new ScheduleError(`cron 表达式“${pattern}”永远不会触发（如 2 月 30 日），请检查日期字段`);
 }
 
 export class AuditScheduler {
@@ -117,7 +125,8 @@ export class AuditScheduler {
       return { status: 'done', url, auditId: audit.audit.id, outDir, newSerious: fresh.length, stored: rec.stored, webhook };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      this.log(`审计失败 ${url}：${error}`);
+      // Stopping the scheduler aborts a running audit: that is not a failure of the site.
+      this.log((err as Error)?.name === 'AuditInterruptedError' ? `审计已中止 ${url}（定时审计停止）` : `审计失败 ${url}：${error}`);
       return { status: 'failed', url, error };
     } finally {
       this.running.delete(key);
