@@ -49,3 +49,10 @@ export function workingDaysBetween(from: string, to: string, holidays: readonly 
   }
   return count;
 }
+
+/** The latest valid date among entries (several columns' entries are not sorted together). */
+export function newestDate(entries: readonly { date?: string }[]): string | undefined {
+  let newest: string | undefined;
+  for (const e of entries) if (isDate(e.date) && (!newest || e.date > newest)) newest = e.date;
+  return newest;
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { displayName, sourceOf } from './seed.js';
 import { ownerFor, publishDate } from './documents.js';
-import { isDate, subtractMonths } from './dates.js';
+import { isDate, newestDate, subtractMonths } from './dates.js';
 
 const GOODBAD = '政务服务"好差评"';
 // Figures, not just the words: a count or a rate next to 评价/好评/差评/满意.
@@ -54,7 +54,7 @@ export const goodbadDataMissing = defineRule({
       }
     }
     const column = columns[0];
-    const newest = columns.flatMap((c) => c.entries).find((e) => e.date)?.date;
+    const newest = newestDate(columns.flatMap((c) => c.entries));
     ctx.report({
       messageId: 'missing',
       data: { column: displayName(column.name), months: ctx.options.months },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { displayName, sourceOf } from './seed.js';
 import { ownerFor, publishDate } from './documents.js';
-import { isDate, subtractMonths } from './dates.js';
+import { isDate, newestDate, subtractMonths } from './dates.js';
 
 export const procurementIntentionMissing = defineRule({
   meta: {
@@ -38,7 +38,7 @@ export const procurementIntentionMissing = defineRule({
       if (isDate(date) && date >= since && date <= ctx.asOf) return;
     }
     const column = intention[0] ?? procurement[0];
-    const newest = candidates.find((e) => e.date)?.date;
+    const newest = newestDate(candidates);
     ctx.report({
       messageId: 'missing',
       data: { column: displayName(column.name), months: ctx.options.months },

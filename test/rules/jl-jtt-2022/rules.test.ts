@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entry, link, page } from '../columns/fixtures.js';
 import { byRule, paths, runJl, SITE } from './helpers.js';
 import { jlJtt2022Pack } from '../../../rules/jl-jtt-2022/index.js';
-import { workingDaysBetween, addYears, subtractMonths } from '../../../rules/jl-jtt-2022/dates.js';
+import { workingDaysBetween, addYears, newestDate, subtractMonths } from '../../../rules/jl-jtt-2022/dates.js';
 import type { PageRecord } from '../../../crawler/page-record.js';
 
 const s = SITE.replace(/\/$/, '');
@@ -178,6 +178,11 @@ describe('jl-jtt-2022 policy/interpretation-late', () => {
     expect(workingDaysBetween('2022-04-29', '2022-05-05', [], ['2022-04-30'])).toBe(5);
   });
 
+  it('finds the newest date across unsorted entries', () => {
+    expect(newestDate([{ date: '2021-05-01' }, {}, { date: '2022-01-31' }, { date: 'bad' }, { date: '2021-12-31' }])).toBe('2022-01-31');
+    expect(newestDate([{}])).toBeUndefined();
+  });
+
   it('computes calendar offsets', () => {
     expect(addYears('2020-02-29', 2)).toBe('2022-02-28');
     expect(subtractMonths('2022-05-31', 3)).toBe('2022-02-28');
@@ -315,6 +320,7 @@ describe('jl-jtt-2022 procurement/intention-missing', () => {
     );
     expect(paths(found)).toEqual(['/zfcg/cgyx/index.html']);
     expect(found[0].owner).toBe('财务处');
+    expect(found[0].evidence).toMatchObject({ intentions: 1, newest: '2021-05-01' });
     expect(found[0].message).toBe('“采购意向”栏目近 12 个月没有发布采购意向，请在采购活动开始前公开采购意向');
     expect(await run(home([]))).toEqual([]);
   });
