@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffAction, historyAction, reportAction, waiveAction, type Io } from '../../reports/cli/report-actions.js';
 import { translateCommanderError } from '../../reports/cli/commander-zh.js';
@@ -66,13 +66,27 @@ describe('report/history/diff/waive actions', () => {
   it('translates commander usage errors', () => {
     expect(translateCommanderError("error: missing required argument 'findings'")).toMatch(/^错误：缺少必需的参数 findings/);
     expect(translateCommanderError("error: unknown option '--bogus'")).toMatch(/未知选项 --bogus/);
+    expect(translateCommanderError("error: unknown command 'nosuch'")).toMatch(/^错误：未知命令 nosuch/);
+    expect(translateCommanderError("error: too many arguments for 'history'. Expected 0 arguments but got 1.")).toMatch(/^错误：命令 history 的参数过多/);
   });
 });
 
 describe('gongkai binary', () => {
-  it('exits 2 with a zh-CN message on bad usage', () => {
-    const r = spawnSync(process.execPath, ['bin/gongkai.js', 'waive', 'abc', '--reason', 'x'], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('缺少必需的选项 --until');
-  });
+  const run = (args: string[]) =>
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/gongkai.js', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (status) => resolve({ status, stderr }));
+    });
+  it('exits 2 with a zh-CN message on bad usage, whatever command registered its output last', async () => {
+    const [waive, unknown, excess] = await Promise.all([run(['waive', 'abc', '--reason', 'x']), run(['nosuch']), run(['history', 'extra'])]);
+    expect(waive.status).toBe(2);
+    expect(waive.stderr).toContain('缺少必需的选项 --until');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^错误：未知命令 nosuch/);
+    expect(excess.status).toBe(2);
+    expect(excess.stderr).toMatch(/^错误：命令 history 的参数过多/);
+    for (const r of [waive, unknown, excess]) expect(r.stderr).not.toMatch(/error:|unknown|too many/i);
+  }, 60_000);
 });
