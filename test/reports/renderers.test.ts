@@ -45,6 +45,27 @@ describe('HTML report', () => {
     for (const office of ['办公室', '法规处', '财务处', '综规处', '审批办', '未指定处室']) expect(html).toContain(`data-office="${office}"`);
     expect(html).toContain('<section class="office-group" data-office="法规处"><h3>法规处（3 条）</h3>');
   });
+  it('charts counts by severity, office, rule and column as inline SVG', () => {
+    for (const t of ['按严重程度统计', '按责任处室统计', '按规则统计', '按栏目统计']) expect(html).toContain(`aria-label="${t}"`);
+    const ruleChart = html.slice(html.indexOf('aria-label="按规则统计"'), html.indexOf('</svg>', html.indexOf('aria-label="按规则统计"')));
+    expect(ruleChart).toContain('链接不可访问');
+    const columnChart = html.slice(html.indexOf('aria-label="按栏目统计"'), html.indexOf('</svg>', html.indexOf('aria-label="按栏目统计"')));
+    expect(columnChart).toContain('行政规范性文件');
+  });
+  it('shows each finding with message, page link, evidence, fix and, for element findings, the selector', () => {
+    const f = audit.findings.find((x) => x.rule === 'privacy/id-number')!;
+    const start = html.indexOf(`data-id="${f.id}"`);
+    const article = html.slice(start, html.indexOf('</article>', start));
+    expect(article).toContain(escapeHtml(f.message));
+    expect(article).toContain(`<a href="${escapeHtml(f.url)}" target="_blank" rel="noopener noreferrer">`);
+    expect(article).toContain(`<dt>元素</dt><dd><code>${escapeHtml(f.selector!)}</code></dd>`);
+    expect(article).toContain('<code>masked</code>');
+    expect(article).toContain('<dt>整改要求</dt>');
+    // a page-level finding has no selector row
+    const col = audit.findings.find((x) => x.rule === 'column/stale')!;
+    const s2 = html.indexOf(`data-id="${col.id}"`);
+    expect(html.slice(s2, html.indexOf('</article>', s2))).not.toContain('<dt>元素</dt>');
+  });
   it('escapes hostile values and never emits live markup from findings', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('<img src=x');

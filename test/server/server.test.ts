@@ -91,6 +91,14 @@ describe('API', () => {
     expect(jtt).toMatchObject({ audits: 2, latest: { id: fixture.audit.id, total: 16, pass: false, score: 81.7 } });
   });
 
+  it('GET /api/audits lists every audit, newest first', async () => {
+    const r = await request(srv.url, '/api/audits');
+    expect(r.status).toBe(200);
+    expect(r.json.audits.map((a: any) => a.id).sort()).toEqual([fixture.audit.id, 'older-1', 'other-1'].sort());
+    expect(r.json.audits[0]).toMatchObject({ bySeverity: expect.any(Object), total: expect.any(Number) });
+    expect((await request(srv.url, '/api/audits?site=')).status).toBe(400);
+  });
+
   it('GET /api/audits?site= and /api/audits/latest', async () => {
     const r = await request(srv.url, `/api/audits?site=${encodeURIComponent(SITE)}`);
     expect(r.json.audits.map((a: any) => a.id)).toEqual([fixture.audit.id, 'older-1']);
