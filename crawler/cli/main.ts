@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerAuditCommand } from './audit-command.js';
 import { registerReportCommands } from '../../reports/cli/report-commands.js';
+import { zhHelp } from '../../reports/cli/commander-zh.js';
 import { TOOL_VERSION } from '../version.js';
 import { translateCommanderError } from './commander-zh.js';
 
@@ -11,6 +12,8 @@ program.helpOption('-h, --help', '显示帮助');
 program.addHelpCommand('help [command]', '显示命令帮助');
 program.configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) });
 program.showSuggestionAfterError(false);
+// Before the commands are added: they inherit the zh-CN help headings and default-value notes.
+program.configureHelp(zhHelp);
 registerAuditCommand(program);
 registerReportCommands(program);
 // Commander exits 1 on usage errors; the contract says 2.
