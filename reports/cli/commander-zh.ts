@@ -2,7 +2,7 @@
 // Commander shares one output configuration between a program and its subcommands, so whatever is configured
 // last wins for every command: this translator therefore covers every message, falling back to the audit
 // command's translator for the ones it does not know.
-import type { Command } from 'commander';
+import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import { translateCommanderError as translateAuditError } from '../../crawler/cli/commander-zh.js';
 
 const PATTERNS: [RegExp, (...m: string[]) => string][] = [
@@ -22,6 +22,39 @@ export function translateCommanderError(text: string): string {
   return translateAuditError(text);
 }
 
+const EXTRA_ZH: Record<string, string> = { choices: '可选', default: '默认', preset: '预设', env: '环境变量' };
+
+/** Commander's "(default: x, env: Y)" suffix of an option or argument description, in zh-CN. */
+export function zhDescriptionExtras(text: string): string {
+  return text.replace(/ \(((?:choices|default|preset|env): .*)\)$/s, (_, inner: string) =>
+    `（${inner.replace(/(^|, )(choices|default|preset|env): /g, (_m, sep: string, key: string) => `${sep ? '，' : ''}${EXTRA_ZH[key]}：`)}）`,
+  );
+}
+
+const HEADINGS: [RegExp, string][] = [
+  [/^Usage: /m, '用法：'],
+  [/^Arguments:$/m, '参数：'],
+  [/^Options:$/m, '选项：'],
+  [/^Global Options:$/m, '全局选项：'],
+  [/^Commands:$/m, '命令：'],
+];
+
+/** Help text in zh-CN: commander's section headings and default-value notes are English literals. */
+export const zhHelp: HelpConfiguration = {
+  formatHelp(this: Help, cmd: Command, helper: Help): string {
+    return HEADINGS.reduce((text, [re, zh]) => text.replace(re, zh), Help.prototype.formatHelp.call(this, cmd, helper));
+  },
+  optionDescription(this: Help, option: Option): string {
+    return zhDescriptionExtras(Help.prototype.optionDescription.call(this, option));
+  },
+  argumentDescription(this: Help, argument: Argument): string {
+    return zhDescriptionExtras(Help.prototype.argumentDescription.call(this, argument));
+  },
+};
+
 export function zhOutput(cmd: Command): Command {
-  return cmd.allowExcessArguments(false).configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) });
+  return cmd
+    .allowExcessArguments(false)
+    .configureHelp(zhHelp)
+    .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) });
 }

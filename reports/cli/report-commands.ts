@@ -66,10 +66,10 @@ export function registerReportCommands(program: Command): void {
       .option('--concurrency <n>', '并发数')
       .option('--rate <n>', '每秒请求数上限')
       .option('--render', '用浏览器渲染页面')
-      .option('--format <list>', '报告格式，逗号分隔：json,html,xlsx,csv')
+      .option('--format <list>', '报告格式，逗号分隔：json,html,xlsx,csv（默认取配置文件 report.formats，即全部）')
       .option('--evidence', '生成问题页面截图')
-      .option('--webhook <url>', '新增严重/较重问题时通知的 webhook 地址（JSON POST）')
-      .option('--data-dir <dir>', `历史数据目录（默认 ${DEFAULT_DATA_DIR}）`)
+      .option('--webhook <url>', '新增严重/较重问题时通知的 webhook 地址（JSON POST；默认取配置文件 report.webhook）')
+      .option('--data-dir <dir>', `历史数据目录（默认取配置文件 report.dataDir，即 ${DEFAULT_DATA_DIR}）`)
       .option('--run-now', '启动时立即审计一次')
       .action(async (urls: string[], opts) => done(await scheduleAction(urls, opts))),
   );
@@ -82,7 +82,7 @@ export function registerReportCommands(program: Command): void {
       .option('--host <host>', '监听地址（非本机地址必须设置 --token）', '127.0.0.1')
       .option('--token <token>', '访问令牌（也可用环境变量 GONGKAI_TOKEN）')
       .option('--data-dir <dir>', `历史数据目录（默认 ${DEFAULT_DATA_DIR}）`)
-      .option('--allow-origin <origin>', '额外允许跨域访问的来源（可重复）', collect, [])
+      .option('--allow-origin <origin>', '额外允许跨域访问的来源（可重复）', collect)
       .action(async (opts) => done(await serveAction(opts))),
   );
 }
@@ -149,13 +149,14 @@ async function scheduleAction(urls: string[], flags: ScheduleFlags): Promise<num
   }
 }
 
-async function serveAction(flags: { port: string; host: string; token?: string; dataDir?: string; allowOrigin: string[] }): Promise<number> {
+async function serveAction(flags: { port: string; host: string; token?: string; dataDir?: string; allowOrigin?: string[] }): Promise<number> {
+  const allowOrigins = flags.allowOrigin ?? [];
   const { startServer, ServeError } = await import('../server/server.js');
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) {
     stdio.err(`错误：参数 --port 无效：“${flags.port}”`);
     return 2;
   }
-  for (const o of flags.allowOrigin) {
+  for (const o of allowOrigins) {
     if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i.test(o)) {
       stdio.err(`错误：参数 --allow-origin 无效：“${o}”（应形如 https://example.gov.cn，不带路径）`);
       return 2;
@@ -167,7 +168,7 @@ async function serveAction(flags: { port: string; host: string; token?: string; 
       port: Number(flags.port),
       host: flags.host,
       token: flags.token ?? process.env.GONGKAI_TOKEN,
-      allowOrigins: flags.allowOrigin,
+      allowOrigins,
     });
     stdio.out(`监管看板已启动：${srv.url}/${flags.token || process.env.GONGKAI_TOKEN ? '（需要访问令牌）' : ''}`);
     stdio.out('按 Ctrl-C 停止');

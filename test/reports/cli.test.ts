@@ -4,7 +4,9 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffAction, historyAction, reportAction, waiveAction, type Io } from '../../reports/cli/report-actions.js';
-import { translateCommanderError } from '../../reports/cli/commander-zh.js';
+import { Command } from 'commander';
+import { translateCommanderError, zhDescriptionExtras, zhHelp } from '../../reports/cli/commander-zh.js';
+import { registerReportCommands } from '../../reports/cli/report-commands.js';
 import { recordAudit } from '../../reports/history/record-audit.js';
 import { FIXTURE, loadFixture } from './load-fixture.js';
 
@@ -68,6 +70,24 @@ describe('report/history/diff/waive actions', () => {
     expect(translateCommanderError("error: unknown option '--bogus'")).toMatch(/未知选项 --bogus/);
     expect(translateCommanderError("error: unknown command 'nosuch'")).toMatch(/^错误：未知命令 nosuch/);
     expect(translateCommanderError("error: too many arguments for 'history'. Expected 0 arguments but got 1.")).toMatch(/^错误：命令 history 的参数过多/);
+  });
+});
+
+describe('zh-CN help', () => {
+  it('translates headings and default-value notes of every command', () => {
+    const program = new Command('gongkai').configureHelp(zhHelp);
+    registerReportCommands(program);
+    for (const cmd of program.commands) {
+      const text = cmd.helpInformation();
+      expect(text).toMatch(/^用法：gongkai /);
+      expect(text).toContain('\n选项：\n');
+      expect(text).not.toMatch(/Usage:|Options:|Arguments:|default:/);
+    }
+    const schedule = program.commands.find((c) => c.name() === 'schedule')!.helpInformation();
+    expect(schedule).toContain('（默认："gongkai-reports"）');
+    expect(program.helpInformation()).toContain('\n命令：\n');
+    expect(zhDescriptionExtras('端口 (default: "7070", env: PORT)')).toBe('端口（默认："7070"，环境变量：PORT）');
+    expect(zhDescriptionExtras('无附注')).toBe('无附注');
   });
 });
 
