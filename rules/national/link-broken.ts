@@ -22,7 +22,7 @@ export const linkBroken = defineRule({
       fix: '修正或删除失效链接；外部网站已撤销的内容应改为有效地址或删除链接。',
     },
     messages: {
-      broken: '链接“{text}”指向的 {target} 无法访问（{status}）',
+      broken: '链接“{text}”指向的 {target} 无法访问（{status}），请修正或删除该链接',
     },
   },
   check(ctx) {

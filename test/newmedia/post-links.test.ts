@@ -112,7 +112,7 @@ describe('links inside new-media posts', () => {
     expect(broken.map((f) => f.target).sort()).toEqual([`${platform.url}/img/missing.png`, `${site.url}/gone.html`].sort());
     const gone = broken.find((f) => f.target === `${site.url}/gone.html`)!;
     expect(gone.evidence).toMatchObject({ account: '吉林交通', platform: 'wechat', post: '端午假期出行服务指南', postDate: '2022-06-13', status: 404, text: '出行须知' });
-    expect(gone.message).toBe(`政务新媒体“吉林交通”发布的“端午假期出行服务指南”：链接“出行须知”指向的 ${site.url}/gone.html 无法访问（404）`);
+    expect(gone.message).toBe(`政务新媒体“吉林交通”发布的“端午假期出行服务指南”：链接“出行须知”指向的 ${site.url}/gone.html 无法访问（404），请修正或删除该链接`);
     expect(gone.source).toBe('吉林交通');
     expect(gone.owner).toBe('宣传中心');
     expect(broken.find((f) => f.target?.endsWith('/missing.png'))!.message).toContain('链接“路况图”');
