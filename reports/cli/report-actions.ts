@@ -2,8 +2,8 @@
 // (0 ok, 1 failed, 2 bad usage or input) so they are testable without spawning the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ZodError } from 'zod';
-import { SEVERITY_LABEL_ZH, parseAudit, type AuditResult, type Finding } from '../audit-schema.js';
+import { z } from 'zod';
+import { SEVERITY_LABEL_ZH, auditSchema, type AuditResult, type Finding } from '../audit-schema.js';
 import { HistoryError } from '../history/history-error.js';
 import { HistoryStore, diffFindings } from '../history/history-store.js';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../write-reports.js';
@@ -45,15 +45,10 @@ export function readAuditFile(file: string): AuditResult {
   } catch {
     throw new CliUsageError(`审计结果文件 ${file} 不是有效的 JSON`);
   }
-  try {
-    return parseAudit(data);
-  } catch (err) {
-    if (err instanceof ZodError) {
-      const i = err.issues[0];
-      throw new CliUsageError(`审计结果文件 ${file} 格式不符合 findings.json 规范：字段 ${i?.path.join('.') || '(根)'} ${i?.message ?? ''}`);
-    }
-    throw err;
-  }
+  const parsed = auditSchema.safeParse(data, { error: z.locales.zhCN().localeError });
+  if (parsed.success) return parsed.data;
+  const i = parsed.error.issues[0];
+  throw new CliUsageError(`审计结果文件 ${file} 格式不符合 findings.json 规范：字段 ${i?.path.join('.') || '(根)'} ${i?.message ?? ''}`);
 }
 
 function fail(io: Io, err: unknown): number {

@@ -34,6 +34,8 @@ export interface RunningServer {
 
 export class ServeError extends Error {}
 
+const zhCN = z.locales.zhCN().localeError;
+
 const waiverBody = z.object({
   findingId: z.string().min(1, 'findingId 不能为空'),
   reason: z.string().min(1, 'reason 不能为空'),
@@ -112,7 +114,12 @@ export function createHandler(store: HistoryStore, opts: ServeOptions) {
     }
     const m = /^\/api\/audits\/([^/]+)\/(findings\.json|report\.html)$/.exec(p);
     if (m && get) {
-      const id = decodeURIComponent(m[1]!);
+      let id: string;
+      try {
+        id = decodeURIComponent(m[1]!);
+      } catch {
+        throw new HttpError(400, `审计编号不是有效的网址编码：${m[1]}`);
+      }
       const audit = store.getAudit(id);
       if (!audit) throw new HttpError(404, `未找到审计：${id}`);
       if (m[2] === 'findings.json') return sendJson(res, 200, audit);
@@ -124,7 +131,7 @@ export function createHandler(store: HistoryStore, opts: ServeOptions) {
       return sendJson(res, 200, { waivers: store.waivers({ site, onDate: today() }) });
     }
     if (p === '/api/waivers' && req.method === 'POST') {
-      const parsed = waiverBody.safeParse(await readJsonBody(req));
+      const parsed = waiverBody.safeParse(await readJsonBody(req), { error: zhCN });
       if (!parsed.success) throw new HttpError(400, `参数错误：${parsed.error.issues.map((i) => `${i.path.join('.') || '请求体'}：${i.message}`).join('；')}`);
       const waiver = store.waive(parsed.data, today());
       return sendJson(res, 201, { waiver });

@@ -32,7 +32,7 @@ describe('report/history/diff/waive actions', () => {
     fs.writeFileSync(bad, JSON.stringify({ schemaVersion: 1, findings: [] }));
     const c = io();
     expect(await reportAction(bad, {}, c)).toBe(2);
-    expect(c.errors[0]).toMatch(/格式不符合 findings.json 规范：字段 tool/);
+    expect(c.errors[0]).toMatch(/格式不符合 findings.json 规范：字段 tool 无效输入/);
     fs.writeFileSync(bad, '{');
     expect(await reportAction(bad, {}, io())).toBe(2);
   });

@@ -141,6 +141,9 @@ describe('API', () => {
     expect(h.text).toContain('已整改的旧问题');
     expect(h.text).not.toContain('<script>alert(1)');
     expect((await request(srv.url, '/api/audits/nope/report.html')).status).toBe(404);
+    const malformed = await request(srv.url, '/api/audits/%E0%A4%A/findings.json');
+    expect(malformed.status).toBe(400);
+    expect(malformed.json.error).toMatch(/审计编号不是有效的网址编码/);
   });
 
   it('POST and GET /api/waivers, and waived flags on findings', async () => {
@@ -163,6 +166,10 @@ describe('API', () => {
     expect((await post(JSON.stringify({ findingId: id, reason: 'x', until: '2024-01-01' }))).json.error).toMatch(/早于今天/);
     expect((await post(JSON.stringify({ findingId: 'unknown', reason: 'x', until: '2024-06-30' }))).status).toBe(404);
     expect((await post('findingId=x', 'application/x-www-form-urlencoded')).status).toBe(415);
+    const arr = await post('[]');
+    expect(arr.status).toBe(400);
+    expect(arr.json.error).toMatch(/^参数错误：请求体：无效输入/);
+    expect(arr.json.error).not.toMatch(/Invalid|expected/);
   });
 
   it('404 JSON for unknown routes, 405 for wrong methods', async () => {
