@@ -191,7 +191,49 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
 const FAST_PARSE_CHARS = 1_000_000;
 
 export function parseHtml(html: string): cheerio.CheerioAPI {
+  const flat = flattenDeepNesting(html);
+  html = flat.html;
   return html.length > FAST_PARSE_CHARS ? cheerio.load(parseDocument(html, { decodeEntities: true })) : cheerio.load(html);
+}
+
+/** Deeper than this, element tags are dropped (their text and links kept): both parse5 and htmlparser2 take time
+ *  quadratic in nesting depth (100,000 levels: tens of seconds), and no real page nests a thousand levels. */
+export const MAX_NESTING = 1000;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', '!doctype']);
+const TAG = /<(\/?)([a-zA-Z!][\w:-]*)[^>]*?(\/?)>/g;
+
+export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): { html: string; flattened: boolean } {
+  // Cheap exit: a page with fewer tags than the cap cannot nest deeper than it.
+  let tags = 0;
+  for (let i = html.indexOf('<'); i !== -1 && tags <= maxDepth; i = html.indexOf('<', i + 1)) tags++;
+  if (tags <= maxDepth) return { html, flattened: false };
+  let depth = 0;
+  let flattened = false;
+  const parts: string[] = [];
+  let last = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') {
+      if (depth > maxDepth) {
+        parts.push(html.slice(last, m.index));
+        last = m.index + m[0].length;
+        flattened = true;
+      }
+      depth = Math.max(0, depth - 1);
+    } else {
+      depth++;
+      if (depth > maxDepth) {
+        parts.push(html.slice(last, m.index));
+        last = m.index + m[0].length;
+        flattened = true;
+      }
+    }
+  }
+  if (!flattened) return { html, flattened };
+  parts.push(html.slice(last));
+  return { html: parts.join(''), flattened };
 }
 
 /** What site rules need of a record: drop the text blocks, cap the body text. */

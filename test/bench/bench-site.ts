@@ -1,6 +1,7 @@
 // A generated government-style site of N pages for the benchmark: home, columns with paginated TRS-style lists,
 // document pages with disclosure tables, attachments, ~30 links a page and 1 % of pages carrying a planted broken
 // link. Pages are rendered on request from their URL (nothing held in memory), so 100,000 pages cost nothing.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,6 +19,7 @@ const COLUMNS = [
 ] as const;
 
 const PER_LIST_PAGE = 20;
+const LAST_MODIFIED = 'Thu, 30 Jun 2022 08:00:00 GMT';
 const SENTENCES = [
   '为深入贯彻落实省委省政府关于交通运输高质量发展的部署要求，进一步做好公路水路基础设施建设工作。',
   '各市（州）交通运输局要高度重视，明确责任分工，切实抓好各项任务落实。',
@@ -177,7 +179,14 @@ export async function startBenchSite(pages: number): Promise<BenchSite> {
     }
     const html = r.kind === 'home' ? renderHome(layout) : r.kind === 'list' ? renderList(layout, r.col, r.page) : renderArticle(layout, r.col, r.idx);
     const body = Buffer.from(html);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length) });
+    // Validators like a real static server's, so that incremental re-audits can ask conditionally.
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'last-modified': LAST_MODIFIED });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length), etag, 'last-modified': LAST_MODIFIED });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   server.keepAliveTimeout = 30_000;

@@ -2,7 +2,9 @@
 // Serves a generated site on 127.0.0.1 and runs each tool in its own child process, one after another, so every
 // figure is measured in the same run on the same machine; reports ratios against the peers.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,7 +21,7 @@ interface ToolLine {
 const { values } = parseArgs({
   options: {
     pages: { type: 'string', default: '10000' },
-    tools: { type: 'string', default: 'gongkai,linkinator,limit' },
+    tools: { type: 'string', default: 'gongkai,gongkai-incremental,linkinator,limit' },
     json: { type: 'string' },
   },
 });
@@ -30,8 +32,8 @@ if (!Number.isInteger(pages) || pages < 10) {
 }
 const tools = values.tools.split(',').map((t) => t.trim()).filter(Boolean);
 for (const t of tools) {
-  if (!['gongkai', 'linkinator', 'limit'].includes(t)) {
-    console.error(`参数 --tools 无效：未知工具“${t}”（可选 gongkai、linkinator、limit）`);
+  if (!['gongkai', 'gongkai-incremental', 'linkinator', 'limit'].includes(t)) {
+    console.error(`参数 --tools 无效：未知工具“${t}”（可选 gongkai、gongkai-incremental、linkinator、limit）`);
     process.exit(2);
   }
 }
@@ -42,7 +44,10 @@ const runner = fileURLToPath(new URL('./run-tool.ts', import.meta.url));
 
 function runTool(tool: string, url: string): Promise<ToolLine> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, runner, tool, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [tsxCli, runner, tool, url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, GONGKAI_BENCH_DATA: benchData },
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -57,6 +62,12 @@ function runTool(tool: string, url: string): Promise<ToolLine> {
   });
 }
 
+// The incremental cache of this bench run: filled by 'gongkai' (a cold cache), reused by 'gongkai-incremental'.
+const benchData = mkdtempSync(join(tmpdir(), 'gongkai-bench-data-'));
+if (tools.includes('gongkai-incremental') && tools.indexOf('gongkai') > tools.indexOf('gongkai-incremental')) {
+  console.error('参数 --tools 无效：gongkai-incremental 须排在 gongkai 之后（它复用 gongkai 留下的缓存）');
+  process.exit(2);
+}
 const site = await startBenchSite(pages);
 console.log(`基准站点：${site.url}，共 ${site.pages} 个页面，植入失效链接 ${site.broken.size} 个`);
 const truth = new Set([...site.broken].map(([page, target]) => `${page} ${target}`));
@@ -81,6 +92,7 @@ try {
   }
 } finally {
   await site.close();
+  rmSync(benchData, { recursive: true, force: true });
 }
 const g = result.gongkai as { pagesPerSecond: number; wallSeconds: number } | undefined;
 const l = result.linkinator as { pagesPerSecond: number } | undefined;
@@ -88,6 +100,8 @@ const lim = result.limit as { wallSeconds: number } | undefined;
 const ratios: Record<string, number> = {};
 if (g && l) ratios.gongkaiVsLinkinatorPagesPerSecond = round(g.pagesPerSecond / l.pagesPerSecond);
 if (g && lim) ratios.gongkaiVsLimitWallTime = round(g.wallSeconds / lim.wallSeconds);
+const inc = result['gongkai-incremental'] as { wallSeconds: number } | undefined;
+if (g && inc) ratios.incrementalVsFullWallTime = round(inc.wallSeconds / g.wallSeconds);
 result.ratios = ratios;
 console.log(JSON.stringify(result, null, 2));
 if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);

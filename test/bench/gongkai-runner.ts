@@ -2,7 +2,8 @@
 // written; politeness lifted for loopback) and returns its link/broken pairs for precision and recall.
 import { runAuditDetailed } from '../../crawler/audit.js';
 
-export async function runBenchAudit(url: string, outDir: string) {
+/** `dataDir` holds the incremental cache: a first run fills it, an incremental run reuses it. */
+export async function runBenchAudit(url: string, outDir: string, dataDir?: string) {
   const started = performance.now();
   const run = await runAuditDetailed({
     url,
@@ -11,7 +12,8 @@ export async function runBenchAudit(url: string, outDir: string) {
     polite: false,
     concurrency: 32,
     formats: ['json', 'html', 'xlsx', 'csv'],
-    config: { crawl: { robots: false } },
+    config: { crawl: { robots: false }, ...(dataDir ? { report: { dataDir } } : {}) },
+    cache: dataDir !== undefined,
   });
   const broken = run.audit.findings
     .filter((f) => f.rule === 'link/broken')
@@ -25,6 +27,7 @@ export async function runBenchAudit(url: string, outDir: string) {
       auditSeconds: Math.round(performance.now() - started) / 1000,
       timings: run.timings,
       rulesMsPerPage: run.timings.rulesMsPerPage,
+      ...(run.cacheStats ? { cache: run.cacheStats } : {}),
     },
   };
 }
