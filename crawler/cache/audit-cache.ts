@@ -22,7 +22,8 @@ export interface CachedPage {
   finalUrl: string;
   contentType?: string;
   redirects: string[];
-  /** Decoded response body (as it was processed). */
+  /** Response body as it was processed; from the cache it is unzipped only when asked for (a reused result
+   *  never needs it). */
   body: Buffer;
   entry: JournalPage;
   follow: string[];
@@ -77,13 +78,17 @@ export class AuditCache {
       const row = this.getPageStmt.get(this.site, url);
       if (!row) return undefined;
       const meta = JSON.parse(row.meta) as Omit<CachedPage, 'url' | 'etag' | 'lastModified' | 'fingerprint' | 'body'>;
+      const zipped = row.body;
+      let body: Buffer | undefined;
       return {
         url,
         ...(row.etag ? { etag: row.etag } : {}),
         ...(row.last_modified ? { lastModified: row.last_modified } : {}),
         fingerprint: row.fingerprint,
-        body: gunzipSync(row.body),
         ...meta,
+        get body() {
+          return (body ??= gunzipSync(zipped));
+        },
       };
     } catch {
       return undefined; // a corrupt row is a cache miss

@@ -107,7 +107,7 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
     body: cached.body,
     truncated: false,
   });
-  ctx.cache?.putPage({ ...cached, fingerprint: ctx.fingerprint ?? '', entry, follow });
+  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', entry, follow });
   return follow;
 }
 
