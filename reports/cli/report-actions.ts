@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SEVERITY_LABEL_ZH, auditSchema, type AuditResult, type Finding } from '../audit-schema.js';
 import { HistoryError } from '../history/history-error.js';
 import { HistoryStore, diffFindings } from '../history/history-store.js';
+import { recordAudit } from '../history/record-audit.js';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../write-reports.js';
 import { isIsoDate, shanghaiDateTime } from '../time.js';
 
@@ -73,12 +74,22 @@ function withStore<T>(dataDir: string, readonly: boolean, fn: (store: HistorySto
   }
 }
 
-export async function reportAction(file: string, opts: { out?: string; format?: string; evidence?: boolean; dataDir?: string }, io: Io = stdio): Promise<number> {
+export async function reportAction(
+  file: string,
+  opts: { out?: string; format?: string; evidence?: boolean; dataDir?: string; history?: boolean },
+  io: Io = stdio,
+): Promise<number> {
   try {
     const formats = parseFormats(opts.format);
     const audit = readAuditFile(file);
     const outDir = opts.out ?? path.dirname(path.resolve(file));
     const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
+    // An audit run elsewhere (CI, another machine, --format json) joins the history here; recording is
+    // idempotent (same audit id) and a store that cannot be written only costs a warning.
+    if (opts.history !== false) {
+      const rec = await recordAudit(audit, { dataDir });
+      if (!rec.stored) io.err(`警告：审计未记入历史数据库：${rec.error}`);
+    }
     const res = await writeReports(audit, outDir, { formats, evidence: opts.evidence, dataDir: fs.existsSync(dataDir) ? dataDir : undefined });
     for (const w of res.warnings ?? []) io.err(`警告：${w}`);
     io.out(`已生成报告（${audit.audit.site}，检查基准日 ${audit.audit.asOf}，问题 ${audit.findings.length} 条）：`);

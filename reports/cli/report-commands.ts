@@ -22,6 +22,7 @@ export function registerReportCommands(program: Command): void {
       .option('--format <list>', '报告格式，逗号分隔：json,html,xlsx,csv（默认全部）')
       .option('--evidence', '为有问题的页面截图并标出问题元素（需要 Chromium）')
       .option('--data-dir <dir>', `历史数据目录（默认 ${DEFAULT_DATA_DIR}）`)
+      .option('--no-history', '不把该审计记入历史数据库')
       .action(async (file: string, opts) => done(await reportAction(file, opts))),
   );
 

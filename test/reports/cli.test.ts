@@ -22,19 +22,27 @@ function io(): Io & { lines: string[]; errors: string[] } {
 describe('report/history/diff/waive actions', () => {
   it('report writes the chosen formats and rejects bad input with exit 2', async () => {
     const a = io();
-    expect(await reportAction(FIXTURE, { out: path.join(dir, 'r'), format: 'csv,html' }, a)).toBe(0);
+    const dataDir = path.join(dir, 'rep-data');
+    expect(await reportAction(FIXTURE, { out: path.join(dir, 'r'), format: 'csv,html', dataDir }, a)).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'r')).sort()).toEqual(['report.csv', 'report.html']);
     expect(a.lines[0]).toContain('已生成报告');
+    // the audit joins the history, once however often it is rendered
+    expect(await reportAction(FIXTURE, { out: path.join(dir, 'r'), format: 'html', dataDir }, io())).toBe(0);
+    const h = io();
+    expect(historyAction({ dataDir, json: true }, h)).toBe(0);
+    expect(JSON.parse(h.lines[0]!).map((x: { id: string }) => x.id)).toEqual([loadFixture().audit.id]);
+    expect(await reportAction(FIXTURE, { out: path.join(dir, 'r2'), format: 'html', dataDir: path.join(dir, 'none'), history: false }, io())).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'none'))).toBe(false);
     const b = io();
-    expect(await reportAction(FIXTURE, { format: 'pdf' }, b)).toBe(2);
+    expect(await reportAction(FIXTURE, { format: 'pdf', dataDir }, b)).toBe(2);
     expect(b.errors[0]).toMatch(/参数 --format 无效：“pdf”/);
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ schemaVersion: 1, findings: [] }));
     const c = io();
-    expect(await reportAction(bad, {}, c)).toBe(2);
+    expect(await reportAction(bad, { dataDir }, c)).toBe(2);
     expect(c.errors[0]).toMatch(/格式不符合 findings.json 规范：字段 tool 无效输入/);
     fs.writeFileSync(bad, '{');
-    expect(await reportAction(bad, {}, io())).toBe(2);
+    expect(await reportAction(bad, { dataDir }, io())).toBe(2);
   });
 
   it('history, diff and waive work against the store', async () => {
