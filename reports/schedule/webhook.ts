@@ -36,9 +36,20 @@ export async function postWebhook(url: string, payload: unknown, opts: WebhookOp
       last = { ok: false, attempts: attempt, status: res.status, error: `通知地址返回 HTTP ${res.status}` };
       if (res.status < 500 && res.status !== 429) return last;
     } catch (err) {
-      last = { ok: false, attempts: attempt, error: `通知发送失败：${err instanceof Error ? err.message : String(err)}` };
+      last = { ok: false, attempts: attempt, error: `通知发送失败：${networkReason(err)}` };
     }
     if (attempt <= retries) await sleep((opts.baseDelayMs ?? 1000) * 2 ** (attempt - 1));
   }
   return last;
+}
+
+/** undici's "fetch failed" says nothing; the cause's code (ECONNREFUSED, ENOTFOUND …) or a timeout does. */
+function networkReason(err: unknown): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError') return '请求超时';
+  const code = e?.cause?.code;
+  if (code === 'ECONNREFUSED') return '连接被拒绝（ECONNREFUSED）';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `无法解析域名（${code}）`;
+  if (code) return `网络错误（${code}）`;
+  return e?.cause?.message ?? e?.message ?? String(err);
 }

@@ -157,5 +157,12 @@ describe('postWebhook', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const bad = await postWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {}, { retries: 3, sleep: async () => undefined });
     expect(bad).toMatchObject({ ok: false, attempts: 1, status: 400 });
+    // a closed port: a network error, retried, reported in zh-CN
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const down = await postWebhook(`http://127.0.0.1:${port}/`, {}, { retries: 1, sleep: async () => undefined });
+    expect(down).toMatchObject({ ok: false, attempts: 2, error: '通知发送失败：连接被拒绝（ECONNREFUSED）' });
   });
 });
