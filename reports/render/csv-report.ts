@@ -2,11 +2,11 @@
 import { SEVERITY_LABEL_ZH, type AuditResult } from '../audit-schema.js';
 import type { HistoryContext } from '../history/history-context.js';
 import { familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
-import { columnOf, ownerOf, sortFindings, waivedIds } from './summary.js';
+import { columnOf, lifecycleLabels, ownerOf, sortFindings, waivedIds } from './summary.js';
 
 export const CSV_BOM = '\uFEFF';
 
-export const CSV_HEADER = ['序号', '编号', '严重程度', '规则类别', '规则', '规则名称', '问题', '页面', '栏目', '责任处室', '元素选择器', '目标', '证据', '整改要求', '状态', '截图'];
+export const CSV_HEADER = ['序号', '编号', '严重程度', '规则类别', '规则', '规则名称', '问题', '页面', '栏目', '责任处室', '元素选择器', '目标', '证据', '整改要求', '状态', '截图', '与上次审计相比'];
 
 /** Quote a cell; a leading = + - @ (or tab/CR) is prefixed with ' so spreadsheets never evaluate page text. */
 export function csvCell(value: unknown): string {
@@ -17,6 +17,7 @@ export function csvCell(value: unknown): string {
 
 export function renderCsv(audit: AuditResult, opts: { history?: HistoryContext; screenshots?: Record<string, string> } = {}): string {
   const waived = waivedIds(opts.history);
+  const changes = lifecycleLabels(opts.history);
   const rows = sortFindings(audit.findings).map((f, i) => [
     i + 1,
     f.id,
@@ -34,6 +35,7 @@ export function renderCsv(audit: AuditResult, opts: { history?: HistoryContext; 
     ruleFix(audit, f.rule),
     waived.has(f.id) ? '已豁免' : '待整改',
     opts.screenshots?.[f.url] ?? '',
+    changes.get(f.id) ?? '',
   ]);
   return CSV_BOM + [CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

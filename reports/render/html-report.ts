@@ -6,7 +6,7 @@ import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding, type Sev
 import type { HistoryContext } from '../history/history-context.js';
 import { escapeHtml as e, safeEvidencePath, safeHref } from './escape.js';
 import { ACCOUNT_STATUS_ZH, PLATFORM_LABEL_ZH, familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
-import { columnOf, countBy, ownerOf, summarize } from './summary.js';
+import { columnOf, countBy, lifecycleLabels, ownerOf, summarize } from './summary.js';
 import { barChart, trendChart } from './svg-charts.js';
 import { shanghaiDateTime } from '../time.js';
 
@@ -140,16 +140,8 @@ function findingHtml(audit: AuditResult, f: Finding, opts: HtmlReportOptions, li
   );
 }
 
-const LIFECYCLE_ZH: Record<string, string> = { new: '新增', persisting: '仍存在', reopened: '复现' };
-
 function groupedFindings(audit: AuditResult, findings: Finding[], opts: HtmlReportOptions): string {
-  const lifecycleOf = new Map<string, string>();
-  const d = opts.history?.delta;
-  if (d) {
-    for (const id of d.new) lifecycleOf.set(id, LIFECYCLE_ZH.new);
-    for (const id of d.persisting) lifecycleOf.set(id, LIFECYCLE_ZH.persisting);
-    for (const id of d.reopened) lifecycleOf.set(id, LIFECYCLE_ZH.reopened);
-  }
+  const lifecycleOf = lifecycleLabels(opts.history);
   const offices = countBy(findings, ownerOf);
   return offices
     .map(({ key: office, count }) => {

@@ -51,6 +51,19 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+export const LIFECYCLE_ZH = { new: '新增', persisting: '仍存在', reopened: '复现' } as const;
+
+/** Finding id → zh-CN change since the previous audit of the site (empty without history). */
+export function lifecycleLabels(history?: HistoryContext): Map<string, string> {
+  const out = new Map<string, string>();
+  const d = history?.delta;
+  if (!d) return out;
+  for (const id of d.new) out.set(id, LIFECYCLE_ZH.new);
+  for (const id of d.persisting) out.set(id, LIFECYCLE_ZH.persisting);
+  for (const id of d.reopened) out.set(id, LIFECYCLE_ZH.reopened);
+  return out;
+}
+
 export function waivedIds(history?: HistoryContext): Set<string> {
   return new Set((history?.waivers ?? []).map((w) => w.findingId));
 }

@@ -5,7 +5,7 @@ import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding } from '.
 import type { HistoryContext } from '../history/history-context.js';
 import { safeHref } from './escape.js';
 import { ACCOUNT_STATUS_ZH, PLATFORM_LABEL_ZH, familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
-import { columnOf, countBy, ownerOf, summarize } from './summary.js';
+import { columnOf, countBy, lifecycleLabels, ownerOf, summarize } from './summary.js';
 import { sheetName } from './sheet-name.js';
 import { shanghaiDateTime } from '../time.js';
 
@@ -14,7 +14,7 @@ export interface XlsxReportOptions {
   screenshots?: Record<string, string>;
 }
 
-export const RECTIFY_COLUMNS = ['序号', '问题', '页面', '栏目', '严重程度', '规则', '整改要求', '整改措施', '完成时限', '整改状态', '截图'];
+export const RECTIFY_COLUMNS = ['序号', '问题', '页面', '栏目', '严重程度', '规则', '整改要求', '整改措施', '完成时限', '整改状态', '截图', '与上次审计相比'];
 export const RECTIFY_STATUSES = ['未整改', '整改中', '已整改'];
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF8B1A1A' } };
@@ -37,8 +37,9 @@ function linkCell(url: string | undefined, text?: string): ExcelJS.CellValue {
 function addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [
-    { width: 6 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 9 }, { width: 18 }, { width: 36 }, { width: 28 }, { width: 12 }, { width: 10 }, { width: 14 },
+    { width: 6 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 9 }, { width: 18 }, { width: 36 }, { width: 28 }, { width: 12 }, { width: 10 }, { width: 14 }, { width: 12 },
   ];
+  const changes = lifecycleLabels(opts.history);
   styleHeader(ws.addRow(RECTIFY_COLUMNS));
   findings.forEach((f, i) => {
     const shot = opts.screenshots?.[f.url];
@@ -54,6 +55,7 @@ function addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult,
       '',
       '',
       shot ? linkCell(shot, '查看截图') : '',
+      changes.get(f.id) ?? '',
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
     row.font = { name: FONT };

@@ -115,7 +115,7 @@ describe('CSV report', () => {
   it('starts with a BOM and a zh-CN header, one row per finding', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('序号,编号,严重程度,规则类别,规则,规则名称,问题,页面,栏目,责任处室,元素选择器,目标,证据,整改要求,状态,截图');
+    expect(lines[0]).toBe('序号,编号,严重程度,规则类别,规则,规则名称,问题,页面,栏目,责任处室,元素选择器,目标,证据,整改要求,状态,截图,与上次审计相比');
     expect(lines).toHaveLength(17);
     expect(lines[1]).toContain('严重');
   });
@@ -125,6 +125,37 @@ describe('CSV report', () => {
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell('行1\n行2')).toBe('"行1\n行2"');
     expect(csv).toContain('"div[title=""<script>alert(1)</script>""] > p"');
+  });
+});
+
+describe('delta against the previous audit, per finding', () => {
+  const [a, b, c] = audit.findings;
+  const history: HistoryContext = {
+    trend: [],
+    delta: { previousAuditId: 'p', previousAsOf: '2024-01-15', new: [a!.id], persisting: [b!.id], reopened: [c!.id], fixed: [] },
+    waivers: [],
+  };
+  it('CSV carries 新增 / 仍存在 / 复现', () => {
+    const rows = renderCsv(audit, { history }).slice(1).trimEnd().split('\r\n');
+    const change = (id: string) => rows.find((r) => r.includes(`,${id},`))!.split(',').at(-1);
+    expect(change(a!.id)).toBe('新增');
+    expect(change(b!.id)).toBe('仍存在');
+    expect(change(c!.id)).toBe('复现');
+    expect(renderCsv(audit).slice(1).split('\r\n')[1]!.endsWith(',')).toBe(true);
+  });
+  it('the Excel rectification list carries it too', () => {
+    const wb = buildWorkbook(audit, { history });
+    const col = RECTIFY_COLUMNS.indexOf('与上次审计相比') + 1;
+    expect(col).toBeGreaterThan(0);
+    const byMessage = new Map<string, unknown>();
+    for (const ws of wb.worksheets.filter((w) => w.name.startsWith('整改清单-'))) {
+      ws.eachRow((row, n) => {
+        if (n > 1) byMessage.set(String(row.getCell(2).value), row.getCell(col).value);
+      });
+    }
+    expect(byMessage.get(a!.message)).toBe('新增');
+    expect(byMessage.get(b!.message)).toBe('仍存在');
+    expect(byMessage.get(c!.message)).toBe('复现');
   });
 });
 
