@@ -2,7 +2,7 @@
 // browser download), for sites whose lists are built by scripts. The rendered HTML goes through the same
 // extraction as the Cheerio path, so records are identical in shape.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Route } from 'playwright-core';
 import { PlaywrightCrawler } from 'crawlee';
 import { FetchError } from '../http/fetcher-types.js';
 import { outcomeFromError } from '../links/link-checker.js';
@@ -33,6 +33,10 @@ export async function renderSite(opts: CrawlRunOptions): Promise<{ interrupted: 
   const concurrency = Math.min(opts.concurrency ?? 4, 4); // browsers are heavy on 2 cores
   const executablePath = findChromium();
   const progress = () => opts.onProgress?.({ done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures });
+  /** Why the polite fetcher refused a page's own request (robots.txt, refused, timeout), by URL. */
+  const navigationErrors = new Map<string, string>();
+  /** Redirect chains the fetcher followed for pages (route handlers never see the hops the browser follows). */
+  const redirected = new Map<string, { finalUrl: string; redirects: string[] }>();
 
   const crawler = new PlaywrightCrawler(
     {
@@ -54,9 +58,7 @@ export async function renderSite(opts: CrawlRunOptions): Promise<{ interrupted: 
       preNavigationHooks: [
         async ({ page }, gotoOptions) => {
           if (gotoOptions) gotoOptions.waitUntil = 'networkidle';
-          await page.route('**/*', (route: import('playwright-core').Route) =>
-            BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue(),
-          );
+          await page.route('**/*', (route: Route) => politeRoute(route, opts, navigationErrors, redirected));
         },
       ],
       requestHandler: async ({ request, page, response, crawler: self }) => {
@@ -65,12 +67,13 @@ export async function renderSite(opts: CrawlRunOptions): Promise<{ interrupted: 
         if (state.isDone(url)) return;
         const html = await page.content();
         const chain = response?.request().redirectedFrom() ? redirectChain(response.request()) : [];
+        const via = response ? redirected.get(response.request().url()) : undefined;
         const links = await processPage(ctx, {
           requestedUrl: url,
           depth,
-          finalUrl: page.url(),
+          finalUrl: via?.finalUrl ?? page.url(),
           status: response?.status() ?? 200,
-          redirects: chain,
+          redirects: via?.redirects ?? chain,
           contentType: 'text/html; charset=utf-8',
           body: html,
           truncated: false,
@@ -80,13 +83,13 @@ export async function renderSite(opts: CrawlRunOptions): Promise<{ interrupted: 
         progress();
       },
       failedRequestHandler: async ({ request }, error) => {
-        const code = /ERR_CONNECTION_REFUSED/.test(error.message)
+        const code = navigationErrors.get(request.url) ?? (/ERR_CONNECTION_REFUSED/.test(error.message)
           ? 'ECONNREFUSED'
           : /timeout/i.test(error.message)
             ? 'ETIMEDOUT'
             : /ERR_NAME_NOT_RESOLVED/.test(error.message)
               ? 'ENOTFOUND'
-              : 'EBROWSER';
+              : 'EBROWSER');
         state.complete({ t: 'page', u: request.url, o: outcomeFromError(request.url, new FetchError(code, error.message, request.url), true), f: [], e: [] });
         progress();
       },
@@ -107,6 +110,43 @@ export async function renderSite(opts: CrawlRunOptions): Promise<{ interrupted: 
     await crawler.teardown().catch(() => undefined);
   }
   return { interrupted };
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
+const ABORT_REASON: Record<string, string> = { ROBOTS_DISALLOWED: 'blockedbyclient', ECONNREFUSED: 'connectionrefused', ETIMEDOUT: 'timedout', ENOTFOUND: 'namenotresolved' };
+
+/** Every GET/HEAD the browser makes goes through the polite fetcher (rate, concurrency cap, robots.txt, 429
+ *  Retry-After, retries, User-Agent, body cap). Redirects are followed by the fetcher too (Playwright routes never
+ *  see the hops a browser follows): a page keeps its chain in `redirected` and gets a <base> of its final URL. */
+async function politeRoute(
+  route: Route,
+  opts: CrawlRunOptions,
+  navigationErrors: Map<string, string>,
+  redirected: Map<string, { finalUrl: string; redirects: string[] }>,
+): Promise<void> {
+  const req = route.request();
+  if (BLOCKED_RESOURCES.has(req.resourceType())) return route.abort();
+  const method = req.method();
+  if ((method !== 'GET' && method !== 'HEAD') || !/^https?:/i.test(req.url())) return route.continue();
+  const headers = Object.fromEntries(
+    Object.entries(req.headers()).filter(([k]) => !['user-agent', 'accept-encoding', 'host', 'connection'].includes(k.toLowerCase())),
+  );
+  try {
+    const res = await opts.fetcher.fetch({ url: req.url(), method, headers, maxBytes: opts.maxBytes });
+    const out = Object.fromEntries(Object.entries(res.headers).filter(([k]) => !HOP_BY_HOP.has(k)));
+    let body = res.body;
+    if (res.redirects.length > 0 && req.isNavigationRequest()) {
+      redirected.set(req.url(), { finalUrl: res.finalUrl, redirects: res.redirects });
+      // ASCII-safe in any charset the page may use (the final URL is percent-encoded).
+      const text = body.toString('latin1');
+      if (!/<base[\s>]/i.test(text)) body = Buffer.from(text.replace(/<head\b[^>]*>/i, (h) => `${h}<base href="${res.finalUrl}">`), 'latin1');
+    }
+    await route.fulfill({ status: res.status, headers: out, body });
+  } catch (error) {
+    const code = error instanceof FetchError ? error.code : 'EFETCH';
+    if (req.isNavigationRequest()) navigationErrors.set(req.url(), code);
+    await route.abort(ABORT_REASON[code] ?? 'failed').catch(() => undefined);
+  }
 }
 
 function redirectChain(req: { url(): string; redirectedFrom(): unknown }): string[] {

@@ -1,0 +1,77 @@
+// --render is as polite as the plain crawl: the browser's requests (pages, scripts, redirect hops) go through the
+// polite fetcher, so robots.txt, the per-host --rate and the identifying User-Agent apply to them too.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuditDetailed } from '../../crawler/audit.js';
+import { linkPack } from './fixtures/link-pack.js';
+
+const hasChromium = existsSync(process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium');
+let server: http.Server;
+let base: string;
+let out: string;
+const seen: { method: string; path: string; at: number; ua: string }[] = [];
+
+const page = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const path = req.url ?? '/';
+    seen.push({ method: req.method ?? '', path, at: Date.now(), ua: String(req.headers['user-agent'] ?? '') });
+    const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : body);
+    switch (path) {
+      case '/robots.txt':
+        return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+      case '/':
+        return void html(page('脚本列表', '<ul id="list"></ul><script src="/list.js"></script>'));
+      case '/list.js':
+        return void res.writeHead(200, { 'content-type': 'application/javascript' }).end(
+          `var l = document.getElementById('list');
+           [['/zwgk/a.html', '通知一'], ['/private/x.html', '内部'], ['/r', '旧地址']].forEach(function (it) {
+             var li = document.createElement('li'); var a = document.createElement('a');
+             a.href = it[0]; a.textContent = it[1]; li.appendChild(a); l.appendChild(li);
+           });`,
+        );
+      case '/zwgk/a.html':
+        return void html(page('通知一', '<p>正文</p><a href="/zwgk/gone.html">失效</a>'));
+      case '/r':
+        return void res.writeHead(301, { location: '/zwgk/b.html' }).end();
+      case '/zwgk/b.html':
+        return void html(page('通知二', '<p>正文</p>'));
+      default:
+        return void res.writeHead(404, { 'content-type': 'text/html' }).end('not found');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  out = await mkdtemp(join(tmpdir(), 'gongkai-render-polite-'));
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasChromium)('--render politeness', () => {
+  it('applies robots.txt, --rate and the User-Agent to the browser\'s requests', async () => {
+    const run = await runAuditDetailed({ url: base, outDir: out, asOf: '2022-06-30', render: true, rate: 5, packs: [linkPack], reports: false, recheckDelayMs: 50 });
+    const paths = seen.map((s) => `${s.method} ${s.path}`);
+    // robots.txt read first; the disallowed page is neither rendered nor link-checked.
+    expect(paths[0]).toBe('GET /robots.txt');
+    expect(paths.filter((p) => p.includes('/private/'))).toEqual([]);
+    // The script and the redirect hop went through the same fetcher; the redirect target was rendered.
+    expect(paths).toContain('GET /list.js');
+    expect(paths).toContain('GET /r');
+    expect(run.audit.audit.pagesCrawled).toBe(3);
+    expect(run.audit.findings.filter((f) => f.rule === 'link/broken').map((f) => [f.url, f.target])).toEqual([[`${base}zwgk/a.html`, `${base}zwgk/gone.html`]]);
+    for (const s of seen) expect(s.ua, s.path).toMatch(/^Gongkai\//);
+    // --rate 5: requests to the host at least ~200 ms apart (some slack for timers).
+    const gaps = seen.slice(1).map((s, i) => s.at - seen[i].at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
+  }, 90_000);
+});
