@@ -184,7 +184,7 @@ export function registerAuditCommand(program: Command): void {
     .helpOption('-h, --help', '显示帮助')
     .addHelpText(
       'after',
-      '\n退出码：0 审计完成；1 使用 --fail-on 且存在该级别及以上的问题；2 参数或配置错误；3 网站无法审计（起始网址无法访问）\n' +
+      '\n退出码：0 审计完成；1 使用 --fail-on 且存在该级别及以上的问题；2 参数或配置错误；3 网站无法审计（起始网址无法访问）；130 被 Ctrl-C 中断（进度已保存，可用 --resume 继续）\n' +
         '示例：gongkai audit https://jtt.jl.gov.cn/ --out ./报告 --max-pages 500 --fail-on serious',
     )
     .action(async (url: string, flags: AuditFlags) => {
