@@ -43,7 +43,7 @@ let warming: Promise<unknown> | undefined;
 /** Load the text extractors (pdf.js costs ~1.5 s on first use) while the crawl still waits on the network. */
 export function warmAttachmentText(): true {
   warming ??= import('../attachments/attachment-text.js')
-    .then((m) => m.extractAttachmentText(new Uint8Array(0), 'pdf', { maxChars: 1 }))
+    .then((m) => m.extractAttachmentText(new TextEncoder().encode('%PDF-1.4\n'), 'pdf', { maxChars: 1 }))
     .catch(() => undefined);
   return true;
 }

@@ -68,12 +68,13 @@ function addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult,
       error: `请选择：${RECTIFY_STATUSES.join('、')}`,
     };
     ws.getCell(row.number, 9).numFmt = 'yyyy-mm-dd';
+    row.commit();
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RECTIFY_COLUMNS.length } };
   return ws;
 }
 
-function addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions): void {
+function addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ width: 6 }, { width: 9 }, { width: 18 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 10 }, { width: 30 }, { width: 30 }, { width: 14 }, { width: 30 }];
   styleHeader(ws.addRow(['序号', '严重程度', '规则', '问题', '页面', '栏目', '责任处室', '元素选择器', '目标', '截图', '编号']));
@@ -82,12 +83,14 @@ function addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, 
     const row = ws.addRow([i + 1, SEVERITY_LABEL_ZH[f.severity], ruleTitle(audit, f.rule), f.message, linkCell(f.url), columnOf(f), ownerOf(f), f.selector ?? '', f.target ?? '', shot ? linkCell(shot, '查看截图') : '', f.id]);
     row.alignment = { vertical: 'top', wrapText: true };
     row.font = { name: FONT };
+    row.commit();
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
+  return ws;
 }
 
 /** The 政务新媒体 accounts: status and last post of each (the HTML report's section as a sheet). */
-function addNewMediaSheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult): void {
+function addNewMediaSheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ width: 22 }, { width: 12 }, { width: 12 }, { width: 16 }, { width: 12 }, { width: 44 }, { width: 10 }, { width: 10 }, { width: 44 }];
   const header = ['账号', '平台', '主管处室', '状态', '最近发布日期', '最近发布', '近期发文', '网站公布', '订阅源'];
@@ -108,9 +111,10 @@ function addNewMediaSheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult
     row.font = { name: FONT };
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  return ws;
 }
 
-function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, opts: XlsxReportOptions): void {
+function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, opts: XlsxReportOptions): ExcelJS.Worksheet {
   const sum = summarize(audit, opts.history);
   const ws = wb.addWorksheet(name);
   ws.columns = [{ width: 28 }, { width: 16 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
@@ -165,27 +169,40 @@ function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult,
     ws.addRow(['仍存在', d.persisting.length]);
     ws.addRow(['复现', d.reopened.length]);
   }
+  return ws;
 }
 
 export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  return fillWorkbook(new ExcelJS.Workbook(), audit, opts);
+}
+
+/** The streaming writer's sheets have commit(); the in-memory workbook's do not (despite the typings). */
+function commitSheet(ws: ExcelJS.Worksheet): void {
+  (ws as Partial<Pick<ExcelJS.Worksheet, 'commit'>>).commit?.call(ws);
+}
+
+/** Sheets are filled in order and each is committed before the next (a no-op on the in-memory workbook). */
+function fillWorkbook<W extends ExcelJS.Workbook>(wb: W, audit: AuditResult, opts: XlsxReportOptions): W {
   wb.creator = 'gongkai';
   wb.created = new Date(audit.audit.finishedAt);
   const taken = new Set<string>();
   const sum = summarize(audit, opts.history);
-  addSummarySheet(wb, sheetName('汇总', taken), audit, opts);
+  commitSheet(addSummarySheet(wb, sheetName('汇总', taken), audit, opts));
   for (const { key: office } of countBy(sum.open, ownerOf)) {
-    addRectifySheet(wb, sheetName(`整改清单-${office}`, taken), audit, sum.open.filter((f) => ownerOf(f) === office), opts);
+    commitSheet(addRectifySheet(wb, sheetName(`整改清单-${office}`, taken), audit, sum.open.filter((f) => ownerOf(f) === office), opts));
   }
   for (const { key: family } of countBy(sum.open, (f) => ruleFamily(f.rule))) {
-    addFamilySheet(wb, sheetName(`规则-${familyLabel(family)}`, taken), audit, sum.open.filter((f) => ruleFamily(f.rule) === family), opts);
+    commitSheet(addFamilySheet(wb, sheetName(`规则-${familyLabel(family)}`, taken), audit, sum.open.filter((f) => ruleFamily(f.rule) === family), opts));
   }
-  if (audit.newMedia?.accounts.length) addNewMediaSheet(wb, sheetName('政务新媒体账号', taken), audit);
-  if (sum.waived.length) addFamilySheet(wb, sheetName('已豁免', taken), audit, sum.waived, opts);
+  if (audit.newMedia?.accounts.length) commitSheet(addNewMediaSheet(wb, sheetName('政务新媒体账号', taken), audit));
+  if (sum.waived.length) commitSheet(addFamilySheet(wb, sheetName('已豁免', taken), audit, sum.waived, opts));
   return wb;
 }
 
 export async function writeXlsx(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<void> {
-  // Fastest deflate level: the default level spent seconds in pako on 10k findings for a few % of file size.
-  await buildWorkbook(audit, opts).xlsx.writeFile(file, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
+  // The streaming writer (same sheets, rows flushed as they are committed, native zlib): the in-memory workbook
+  // took 18 s and 400 MB for 21,000 findings.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  fillWorkbook(wb, audit, opts);
+  await wb.commit();
 }
