@@ -28,7 +28,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream, intervalMs = 
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: '{phase} [{bar}] {value}/{total} 页 | {speed} 页/秒 | 错误 {errors} | 剩余 {eta_formatted}',
+        format: '{phase} [{bar}] {value}/{total} 页 | {speed} 页/秒 | 错误 {errors}{links} | 剩余 {eta_formatted}',
         barsize: 24,
         hideCursor: true,
         clearOnComplete: false,
@@ -41,7 +41,8 @@ export function createProgressReporter(stream: NodeJS.WriteStream, intervalMs = 
       update(p) {
         last = p;
         const total = p.done + p.queued;
-        const payload = { phase: PHASE_ZH[p.phase], speed: rate(p), errors: p.errors };
+        const links = p.linksChecked !== undefined ? ` | 已检查链接 ${p.linksChecked}` : '';
+        const payload = { phase: PHASE_ZH[p.phase], speed: rate(p), errors: p.errors, links };
         if (!running) {
           bar.start(Math.max(total, 1), p.done, payload);
           running = true;
