@@ -258,11 +258,11 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
   }
   const fingerprint = createHash('sha1')
     .update(
-      JSON.stringify([TOOL_VERSION, asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts]),
+      JSON.stringify([TOOL_VERSION, asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts, crawl.maxDepth, crawl.maxBytes]),
     )
     .digest('hex');
   const pageTimings = emptyPageTimings();
-  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint };
+  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint, maxDepth: crawl.maxDepth };
   const phaseMs: Record<string, number> = {};
   let phaseStart = performance.now();
   const auditStart = phaseStart;

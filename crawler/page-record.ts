@@ -97,6 +97,10 @@ export const pageRecordSchema = z.object({
   parentUrl: z.string().optional(),
   /** Extraction problems worth reporting (cut at size cap, undecodable bytes, ...). */
   notes: z.array(z.string()).default([]),
+  /** Bytes read when the body was cut at the size cap (absent when read whole): page/oversized. */
+  truncatedAt: z.number().int().optional(),
+  /** Links of this page left uncrawled because they lie beyond the crawl depth cap: crawl/trap. */
+  crawlCut: z.object({ maxDepth: z.number().int(), links: z.number().int(), sample: z.array(z.string()).default([]) }).optional(),
 });
 export type PageRecord = z.infer<typeof pageRecordSchema>;
 export type PageRecordInput = z.input<typeof pageRecordSchema>;

@@ -26,6 +26,8 @@ export interface PageContext {
   timings?: PageTimings;
   /** Called with each parsed page and the links it will follow (the audit starts link checks from it). */
   onPage?(record: PageRecord, follow: string[]): void;
+  /** Crawl depth cap (crawl.maxDepth): links of a page at the cap are recorded as cut (crawl/trap). */
+  maxDepth?: number;
   /** Incremental re-audit cache and the fingerprint of what shapes findings (see crawler/cache). */
   cache?: AuditCache;
   fingerprint?: string;
@@ -163,6 +165,11 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
       dropParams: ctx.dropParams,
     });
     if (notes.length) record.notes = [...record.notes, ...notes];
+    if (page.truncated && typeof page.body !== 'string') record.truncatedAt = page.body.length;
+    if (ctx.maxDepth !== undefined && page.depth + 1 > ctx.maxDepth) {
+      const cut = followLinks(ctx, record).filter((u) => !state.seen.has(u));
+      if (cut.length) record.crawlCut = { maxDepth: ctx.maxDepth, links: cut.length, sample: cut.slice(0, 3) };
+    }
     const t2 = performance.now();
     ({ findings, errors } = await ctx.runner.runPage(record, adapter));
     if (timings) {

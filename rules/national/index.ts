@@ -4,6 +4,7 @@ import { columnEmpty } from './column-empty.js';
 import { columnMissing } from './column-missing.js';
 import { columnStale } from './column-stale.js';
 import { contentSeriousError } from './content-serious-error.js';
+import { crawlTrap } from './crawl-trap.js';
 import { disclosureAnnualReportMissing } from './disclosure-annual-report-missing.js';
 import { documentRepealUnmarked } from './document-repeal-unmarked.js';
 import { homepageNotUpdated } from './homepage-not-updated.js';
@@ -14,6 +15,7 @@ import { newmediaDuplicate } from './newmedia-duplicate.js';
 import { newmediaStale } from './newmedia-stale.js';
 import { newmediaUnlisted } from './newmedia-unlisted.js';
 import { newmediaUnreachable } from './newmedia-unreachable.js';
+import { pageOversized } from './page-oversized.js';
 import { privacyIdNumber } from './privacy-id-number.js';
 import { privacyMobile } from './privacy-mobile.js';
 
@@ -22,6 +24,7 @@ export {
   columnMissing,
   columnStale,
   contentSeriousError,
+  crawlTrap,
   disclosureAnnualReportMissing,
   documentRepealUnmarked,
   homepageNotUpdated,
@@ -32,6 +35,7 @@ export {
   newmediaStale,
   newmediaUnlisted,
   newmediaUnreachable,
+  pageOversized,
   privacyIdNumber,
   privacyMobile,
 };
@@ -56,5 +60,7 @@ export const nationalPack = definePack({
     'newmedia/unreachable': newmediaUnreachable,
     'newmedia/unlisted': newmediaUnlisted,
     'newmedia/duplicate': newmediaDuplicate,
+    'page/oversized': pageOversized,
+    'crawl/trap': crawlTrap,
   },
 });

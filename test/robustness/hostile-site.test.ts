@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed } from '../../crawler/audit.js';
-import { linkPack } from '../crawler/fixtures/link-pack.js';
+import { definePack } from '../../rules/define-rule.js';
+import { crawlTrap, linkBroken, linkUnverified, pageOversized } from '../../rules/national/index.js';
+
+const pack = definePack({
+  name: 'robustness',
+  title: '稳健性',
+  rules: { 'link/broken': linkBroken, 'link/unverified': linkUnverified, 'page/oversized': pageOversized, 'crawl/trap': crawlTrap },
+});
 
 /** mulberry32: seeded, so a failure is reproducible. */
 function rng(seed: number) {
@@ -50,7 +57,7 @@ const audit = (url: string, name: string, crawl: Record<string, unknown> = {}) =
     asOf: '2022-06-30',
     polite: false,
     concurrency: 8,
-    packs: [linkPack],
+    packs: [pack],
     reports: false,
     recheckDelayMs: 30,
     fetcher: { backoffMs: 5, timeoutMs: 5000 },
@@ -136,6 +143,12 @@ describe('hostile pages', () => {
     const pages = run.audit.audit.pagesCrawled;
     // '/', big, bomb, nested, bin, away(redirect, not crawled beyond), ok, s.html once, calendar months up to depth.
     expect(run.audit.audit.truncated).toBe(true); // the calendar hit the depth cap
+    const urlsOf = (rule: string) => run.audit.findings.filter((f) => f.rule === rule).map((f) => f.url).sort();
+    expect(urlsOf('page/oversized')).toEqual([`${url}big.html`, `${url}bomb.html`]);
+    const trap = run.audit.findings.filter((f) => f.rule === 'crawl/trap');
+    expect(trap).toHaveLength(1);
+    expect(trap[0]!.url).toMatch(/\/cal\/2022-\d\d\.html$/);
+    expect(trap[0]!.message).toMatch(/无限翻页或日历/);
     expect(pages).toBeLessThan(20);
     expect(run.audit.findings.filter((f) => f.rule === 'link/broken')).toEqual([]);
     expect(run.audit.errors.filter((e) => /页面处理出错/.test(e.message))).toEqual([]);
