@@ -76,4 +76,49 @@ describe('config loading', () => {
     }
     expect(rejected).toBeGreaterThan(80);
   });
+
+  it('fuzz: seeded random mutations of a full valid config name the mutated field (or a parent) in zh-CN', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+    const valid = {
+      crawl: { include: ['/zwgk/'], exclude: ['/search/'], robots: true, maxPages: 100, concurrency: 4, rate: 2, timeoutMs: 5000, dropParams: ['sid'], maxDepth: 20, linkCacheHours: 12 },
+      owners: { 政策文件: '法规处' },
+      columns: [{ urlPrefix: 'https://jtt.jl.gov.cn/zwgk/', name: '政府信息公开' }],
+      seriousErrors: [{ wrong: '中华人民共合国', right: '中华人民共和国' }],
+      report: { formats: ['json', 'html'], dataDir: '.gongkai', webhook: 'https://example.org/hook' },
+    };
+    expect(() => parseConfig(valid)).not.toThrow();
+    const paths: string[][] = [];
+    const walk = (value: unknown, path: string[]) => {
+      if (path.length) paths.push(path);
+      if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    };
+    walk(valid, []);
+    const bad: unknown[] = [null, -5, 0.5, '', '(', 'not a url', [], {}, true, { extra: 1 }, ['[']];
+    let rejected = 0;
+    for (let n = 0; n < 400; n++) {
+      const config = structuredClone(valid) as Record<string, unknown>;
+      const path = pick(paths);
+      let parent = config as Record<string, unknown>;
+      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+      const unknownKey = random() < 0.15;
+      if (unknownKey) parent[`${path[path.length - 1]}_typo`] = 1;
+      else parent[path[path.length - 1]!] = pick(bad);
+      try {
+        parseConfig(config);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        const e = error as ConfigError;
+        rejected++;
+        expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+        const mutated = unknownKey ? [...path.slice(0, -1), `${path[path.length - 1]}_typo`] : path;
+        // The named field is the mutated one, one of its parents, or inside the new bad value.
+        const field = e.field.split('.');
+        const shared = Math.min(field.length, mutated.length);
+        expect(field.slice(0, shared), `${e.field} vs ${mutated.join('.')}`).toEqual(mutated.slice(0, shared));
+      }
+    }
+    expect(rejected).toBeGreaterThan(200);
+  });
 });

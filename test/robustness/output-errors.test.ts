@@ -1,0 +1,63 @@
+// A full disk (ENOSPC) while findings.json is written gives exit 2 and a clear zh-CN message, leaves no
+// half-written findings.json, and keeps the journal so the audit can be resumed once space is freed.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const disk = vi.hoisted(() => ({ full: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const writeFile: typeof actual.writeFile = async (file, data, options) => {
+    if (disk.full && String(file).includes('findings.json')) {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    return actual.writeFile(file, data, options);
+  };
+  return { ...actual, writeFile, default: { ...actual, writeFile } };
+});
+
+const { runAuditCommand } = await import('../../crawler/cli/audit-command.js');
+const { JOURNAL_FILE } = await import('../../crawler/crawl/journal.js');
+
+let dir: string;
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gongkai-enospc-'));
+  server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><p>正文</p></body></html>'));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('disk full', () => {
+  it('exits 2 naming the problem, without a partial findings.json, journal kept for --resume', async () => {
+    let stderr = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    disk.full = true;
+    const outDir = join(dir, 'out');
+    let code: number;
+    try {
+      code = await runAuditCommand(base, { out: outDir, format: 'json', cache: false });
+    } finally {
+      disk.full = false;
+      err.mockRestore();
+      out.mockRestore();
+    }
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/磁盘空间不足/);
+    expect(stderr).toMatch(/findings\.json/);
+    expect(existsSync(join(outDir, 'findings.json'))).toBe(false);
+    expect(existsSync(join(outDir, JOURNAL_FILE))).toBe(true);
+  });
+});
