@@ -40,11 +40,18 @@ type ExtractText = typeof import('../attachments/attachment-text.js').extractAtt
 
 let warming: Promise<unknown> | undefined;
 
-/** Load the text extractors (pdf.js costs ~1.5 s on first use) while the crawl still waits on the network. */
+/** Load the text extractors (pdf.js costs ~1.5 s on first use) while the crawl still waits on the network.
+ *  Source-mapped stack traces are off meanwhile: pdf.js reads `new Error().stack` while loading, which made
+ *  Node parse its multi-megabyte source map (≈0.45 s) under tsx. */
 export function warmAttachmentText(): true {
+  const sourceMaps = process.sourceMapsEnabled;
+  if (sourceMaps) process.setSourceMapsEnabled(false);
   warming ??= import('../attachments/attachment-text.js')
     .then((m) => m.extractAttachmentText(new TextEncoder().encode('%PDF-1.4\n'), 'pdf', { maxChars: 1 }))
-    .catch(() => undefined);
+    .catch(() => undefined)
+    .finally(() => {
+      if (sourceMaps) process.setSourceMapsEnabled(true);
+    });
   return true;
 }
 
