@@ -28,6 +28,14 @@ export class CrawlState {
   failures = 0;
   /** Pages replayed from the journal. */
   restored = 0;
+  private readonly strings = new Map<string, string>();
+  /** One shared copy of a string repeated across pages (link URLs, texts, selectors). */
+  readonly intern = (s: string): string => {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  };
   /** Called for each page completed in this run (not for replayed ones). */
   onComplete?: (entry: JournalPage) => void;
 

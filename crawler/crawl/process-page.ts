@@ -184,7 +184,7 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
     state.complete(entry);
     return { follow: [], entry };
   }
-  entry.r = slim(record, ctx.keepTextChars ?? 20_000);
+  entry.r = slim(record, ctx.keepTextChars ?? 20_000, state.intern);
   entry.f = findings;
   entry.e = errors;
   state.complete(entry);
@@ -244,9 +244,22 @@ export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): { html
 }
 
 /** What site rules need of a record: drop the text blocks, cap the body text. */
-export function slim(record: PageRecord, keepTextChars: number): PageRecord {
+export function slim(record: PageRecord, keepTextChars: number, intern: (s: string) => string = (s) => s): PageRecord {
   return {
     ...record,
+    // Navigation, footer and related links repeat on every page: one copy of each string for the whole site
+    // (the site model holds every record until the site rules ran; this is most of its memory).
+    links: record.links.map((l) => ({
+      ...l,
+      url: intern(l.url),
+      raw: intern(l.raw),
+      tag: intern(l.tag) as typeof l.tag,
+      attr: intern(l.attr),
+      text: intern(l.text),
+      selector: intern(l.selector),
+    })),
+    breadcrumb: record.breadcrumb.map(intern),
+    ...(record.contentType ? { contentType: intern(record.contentType) } : {}),
     textBlocks: [],
     bodyText: record.bodyText.length > keepTextChars ? record.bodyText.slice(0, keepTextChars) : record.bodyText,
   };
