@@ -275,6 +275,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
   // of failures overlap the crawl instead of following it.
   const isInternal = (url: string) => isSameSite(url, startUrl, crawl.sameSiteHosts);
   let checked = 0;
+  let linkPhase = false;
   const checker = new LinkChecker({
     fetcher,
     isInternal,
@@ -282,7 +283,10 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     recheckDelayMs: options.recheckDelayMs ?? crawl.recheckDelayMs,
     timeoutMs: crawl.timeoutMs ?? options.fetcher?.timeoutMs,
     skip: (url) => exclude.some((r) => r.test(url)) || (!crawl.checkExternal && !isInternal(url)),
-    onChecked: () => checked++,
+    onChecked: () => {
+      checked++;
+      if (linkPhase) progress('links', { linksChecked: checked });
+    },
     ...(cache ? { previous: (url: string) => cache.getLink(url, crawl.linkCacheHours * 3_600_000) } : {}),
   });
   state.onComplete = (entry) => {
@@ -365,6 +369,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     // --- link check -------------------------------------------------------------------------------------------
     const edges = linkEdges([...pages, ...(media?.postRecords ?? [])]);
     for (const outcome of state.outcomes.values()) checker.seed(outcome);
+    linkPhase = true;
     progress('links', { linksChecked: checked });
     const outcomes = await checker.checkAll(edges.map((e) => e.to));
     if (options.signal?.aborted) throw new AuditInterruptedError();
