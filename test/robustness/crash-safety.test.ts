@@ -18,6 +18,10 @@ let base: string;
 let dir: string;
 /** GET hits since the last kill, by path. */
 let hits = new Map<string, number>();
+// The kill points are set by the server, not by timing: it answers `budget` more pages and then holds every
+// further request (and the attachment, when `holdAttachment`), so the child is parked at a known point however
+// slow the machine is, and the test kills it there.
+const gate = { budget: Infinity, holdAttachment: false, held: [] as http.ServerResponse[] };
 
 function page(i: number): string {
   const links = [i + 1, i + 3, (i * 7) % PAGES].filter((n) => n < PAGES).map((n) => `<a href="/p/${n}.html">第${n}页</a>`).join('');
@@ -32,12 +36,17 @@ beforeAll(async () => {
     const m = /^\/p\/(\d+)\.html$/.exec(path);
     const i = path === '/' ? 0 : m ? Number(m[1]) : -1;
     if (i >= 0 && i < PAGES) {
-      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(i)), 40);
+      if (gate.budget <= 0) return void gate.held.push(res);
+      gate.budget--;
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(i)), 20);
       return;
     }
     if (path === '/img/a.png') return res.writeHead(200, { 'content-type': 'image/png' }).end('png');
-    // A slow attachment: its download after the crawl lasts long enough to be killed in.
-    if (path === '/files/slow.pdf') return void setTimeout(() => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n'), 1500);
+    // The attachment is downloaded after the crawl: holding it parks the audit after the crawl.
+    if (path === '/files/slow.pdf') {
+      if (gate.holdAttachment) return void gate.held.push(res);
+      return res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n');
+    }
     res.writeHead(404).end('not found');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -71,8 +80,9 @@ function readState(file: string): JournalState {
   return state;
 }
 
-/** Run the audit in a child (resuming when asked) and SIGKILL it as soon as `until` holds for the journal. */
-async function killWhen(outDir: string, resume: boolean, until: (s: JournalState) => boolean): Promise<JournalState> {
+/** Run the audit in a child (resuming when asked) until the server holds a request and the journal has settled
+ *  (and `until` holds), then SIGKILL it and drop the held requests. */
+async function killParked(outDir: string, resume: boolean, until: (s: JournalState) => boolean = () => true): Promise<JournalState> {
   const args = ['--import', 'tsx', 'test/crawler/fixtures/audit-child.ts', base, outDir, ...(resume ? ['--resume'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -80,13 +90,19 @@ async function killWhen(outDir: string, resume: boolean, until: (s: JournalState
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   const journal = join(outDir, JOURNAL_FILE);
+  let last = '';
   for (;;) {
-    await new Promise((r) => setTimeout(r, 10));
-    if (until(readState(journal))) break;
+    await new Promise((r) => setTimeout(r, 100));
     if (child.exitCode !== null) throw new Error(`the audit ended before the kill (${JSON.stringify(readState(journal))}): ${output}`);
+    if (gate.held.length === 0) continue;
+    const state = readState(journal);
+    const now = JSON.stringify(state);
+    if (now === last && until(state)) break; // nothing moved for 100 ms: parked
+    last = now;
   }
   child.kill('SIGKILL');
   await exited;
+  for (const res of gate.held.splice(0)) res.destroy();
   return readState(journal);
 }
 
@@ -102,23 +118,30 @@ describe('crash safety', () => {
     expect(total).toBeGreaterThan(PAGES - 1);
 
     const outDir = join(dir, 'killed');
-    const points: Array<(s: JournalState) => boolean> = [
-      (s) => s.pages.length >= 1,
-      (s) => s.pages.length >= 8,
-      (s) => s.pages.length >= 16,
-      (s) => s.pages.length >= total - 3, // near the end of the crawl (404 pages are journalled too)
-      (s) => s.crawled, // after the crawl: attachments, link check, site rules, findings.json
+    // Pages answered before each kill: 1, 8, 16, 28 of 31; the fifth kill comes after the crawl (attachments,
+    // link check, site rules and findings.json still to do).
+    const points: Array<{ budget: number; holdAttachment?: boolean; until?: (s: JournalState) => boolean }> = [
+      { budget: 1 },
+      { budget: 7 },
+      { budget: 8 },
+      { budget: 12 },
+      { budget: Infinity, holdAttachment: true, until: (s) => s.crawled },
     ];
     let done: string[] = [];
-    for (const [i, until] of points.entries()) {
+    for (const [i, point] of points.entries()) {
       hits = new Map();
-      const state = await killWhen(outDir, i > 0, until);
+      gate.budget = point.budget;
+      gate.holdAttachment = point.holdAttachment ?? false;
+      const state = await killParked(outDir, i > 0, point.until);
+      expect(state.pages.length).toBeGreaterThan(done.length);
       // Pages finished before an earlier kill were not fetched again by this process.
       for (const url of done) expect(hits.get(new URL(url).pathname) ?? 0, `${url} fetched again`).toBe(0);
       done = state.pages;
       expect(existsSync(join(outDir, 'findings.json'))).toBe(false);
     }
     hits = new Map();
+    gate.budget = Infinity;
+    gate.holdAttachment = false;
     const resumed = await runAuditDetailed({ ...options(outDir, true), packs: [linkPack] });
     for (const url of done) expect(hits.get(new URL(url).pathname) ?? 0, `${url} fetched again`).toBe(0);
     expect(resumed.audit.audit.resumed).toBe(true);
