@@ -149,7 +149,9 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
   const timings = ctx.timings;
   try {
     const t0 = performance.now();
-    const $ = parseHtml(html);
+    const flat = flattenDeepNesting(html);
+    if (flat.flattened) notes.push(`页面元素嵌套超过 ${MAX_NESTING} 层，更深的层级已平铺处理`);
+    const $ = parseHtml(flat.html);
     const adapter = createCheerioAdapter($, finalUrl);
     const t1 = performance.now();
     record = extractPage(adapter, {
@@ -206,7 +208,15 @@ export function parseHtml(html: string): cheerio.CheerioAPI {
 /** Deeper than this, element tags are dropped (their text and links kept): both parse5 and htmlparser2 take time
  *  quadratic in nesting depth (100,000 levels: tens of seconds), and no real page nests a thousand levels. */
 export const MAX_NESTING = 1000;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', '!doctype']);
+/** Neither counted nor dropped: void elements, elements whose end tag may be omitted (a list of 2,000 unclosed
+ *  <li> is not 2,000 levels deep), and links (a link deep inside is still a link to check). */
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', '!doctype',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp',
+  'a', 'iframe',
+]);
+/** Raw-text elements: their content is skipped (a `<` in a script is not a tag). */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript']);
 const TAG = /<(\/?)([a-zA-Z!][\w:-]*)[^>]*?(\/?)>/g;
 
 export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): { html: string; flattened: boolean } {
@@ -221,7 +231,14 @@ export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): { html
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || m[3] === '/') continue;
+    if (m[1] !== '/' && RAW_TEXT.has(name)) {
+      const end = new RegExp(`</${name}`, 'gi');
+      end.lastIndex = TAG.lastIndex;
+      if (!end.exec(html)) break;
+      TAG.lastIndex = end.lastIndex - name.length - 2;
+      continue;
+    }
+    if (NOT_NESTING.has(name) || m[3] === '/') continue;
     if (m[1] === '/') {
       if (depth > maxDepth) {
         parts.push(html.slice(last, m.index));
