@@ -424,6 +424,15 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     // --- findings.json, then reports and history (their failure never loses findings.json) --------------------
     const findingsPath = join(outDir, 'findings.json');
     await writeAtomically(findingsPath, JSON.stringify(audit, null, 2) + '\n');
+    // The reports read only `audit`: let the page records, the link graph and the outcomes go before they are
+    // built (at 10,000 pages the records and the reports together made the peak memory).
+    const pageCount = pages.length;
+    pages.length = 0;
+    edges.length = 0;
+    outcomes.clear();
+    state.records.clear();
+    state.outcomes.clear();
+    state.findings.length = 0;
     journal.close();
     await rm(journalPath, { force: true });
     lap('findings');
@@ -446,7 +455,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       parseMs: Math.round(pageTimings.parseMs),
       extractMs: Math.round(pageTimings.extractMs),
       pageRulesMs: Math.round(pageTimings.pageRulesMs),
-      rulesMsPerPage: pages.length ? Math.round(((pageTimings.pageRulesMs + (phaseMs.siteRules ?? 0)) / pages.length) * 1000) / 1000 : 0,
+      rulesMsPerPage: pageCount ? Math.round(((pageTimings.pageRulesMs + (phaseMs.siteRules ?? 0)) / pageCount) * 1000) / 1000 : 0,
     };
     return { audit, findingsPath, reportFiles, warnings, timings, ...(cache ? { cacheStats: { ...cache.stats } } : {}) };
   } finally {
