@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { auditSchema, SEVERITY_RANK, type AuditResult, type Finding } from '../reports/audit-schema.js';
-import { isIsoDate, shanghaiDate } from '../reports/time.js';
+import { isIsoDate, shanghaiDate, shanghaiDateTime } from '../reports/time.js';
 import type { RulePack } from '../rules/define-rule.js';
 import { dedupeFindings, RuleRunner } from '../rules/engine/rule-runner.js';
 import { buildSiteModel, columnSummaries } from '../rules/site-model-builder.js';
@@ -99,18 +99,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 }
 
 function auditId(site: string, startedAt: Date): string {
-  const stamp = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  })
-    .format(startedAt)
-    .replace(/[-: ]/g, (c) => (c === ' ' ? '-' : ''));
+  const stamp = shanghaiDateTime(startedAt).replace(/[-: ]/g, (c) => (c === ' ' ? '-' : ''));
   const hash = createHash('sha1').update(`${site}\n${startedAt.toISOString()}`).digest('hex').slice(0, 6);
   return `${stamp}-${hash}`;
 }

@@ -1,29 +1,15 @@
 // --render: the same crawl through Crawlee's PlaywrightCrawler driving the system Chromium (playwright-core, no
 // browser download), for sites whose lists are built by scripts. The rendered HTML goes through the same
 // extraction as the Cheerio path, so records are identical in shape.
-import { existsSync } from 'node:fs';
 import { chromium, type Route } from 'playwright-core';
 import { PlaywrightCrawler } from 'crawlee';
 import { FetchError } from '../http/fetcher-types.js';
 import { outcomeFromError } from '../links/link-checker.js';
 import { crawlerConfiguration, quietLog, toRequests, type CrawlRunOptions } from './crawl-site.js';
 import { processPage } from './process-page.js';
+import { CHROMIUM_ARGS, findChromium } from '../browser/system-chromium.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-/** The system Chromium: env GONGKAI_CHROMIUM, else the usual install paths. */
-export function findChromium(): string {
-  const candidates = [process.env.GONGKAI_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-  for (const path of candidates) if (path && existsSync(path)) return path;
-  throw new FetchError('NO_BROWSER', '找不到 Chromium 浏览器：请安装 chromium 或用环境变量 GONGKAI_CHROMIUM 指定其路径', '');
-}
+export { CHROMIUM_ARGS, findChromium };
 
 const BLOCKED_RESOURCES = new Set(['image', 'media', 'font', 'stylesheet']);
 

@@ -1,17 +1,11 @@
 // The system Chromium for evidence screenshots and report tests (never a downloaded browser).
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../crawler/browser/system-chromium.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
 export function chromiumPath(): string {
-  return process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium';
+  return findChromium();
 }
 
 export async function launchChromium(): Promise<Browser> {
