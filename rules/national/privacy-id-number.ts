@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { findIdNumbers } from '../text/id-number.js';
 import { maskIdNumber } from '../text/mask.js';
-import { scanPrivacy } from './privacy-scan.js';
+import { reportPrivacyHits, scanPrivacy } from './privacy-scan.js';
 
 export const privacyIdNumber = defineRule({
   meta: {
@@ -25,21 +25,6 @@ export const privacyIdNumber = defineRule({
     owner: ['办公室'],
   },
   check(ctx) {
-    const { page } = ctx;
-    const hits = scanPrivacy(page, (text) => findIdNumbers(text, ctx.asOf), maskIdNumber);
-    for (const hit of hits) {
-      ctx.report({
-        messageId: page.kind === 'attachment' ? 'attachment' : 'page',
-        data: { masked: hit.masked },
-        key: hit.key,
-        ...(hit.selector !== undefined ? { selector: hit.selector } : {}),
-        evidence: {
-          masked: hit.masked,
-          context: hit.context,
-          count: hit.count,
-          ...(page.parentUrl ? { parentUrl: page.parentUrl } : {}),
-        },
-      });
-    }
+    reportPrivacyHits(ctx, scanPrivacy(ctx.page, (text) => findIdNumbers(text, ctx.asOf), maskIdNumber));
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { findMobiles } from '../text/mobile.js';
 import { maskMobile } from '../text/mask.js';
-import { scanPrivacy } from './privacy-scan.js';
+import { reportPrivacyHits, scanPrivacy } from './privacy-scan.js';
 
 export const privacyMobile = defineRule({
   meta: {
@@ -25,20 +25,6 @@ export const privacyMobile = defineRule({
     owner: ['办公室'],
   },
   check(ctx) {
-    const { page } = ctx;
-    for (const hit of scanPrivacy(page, findMobiles, maskMobile)) {
-      ctx.report({
-        messageId: page.kind === 'attachment' ? 'attachment' : 'page',
-        data: { masked: hit.masked },
-        key: hit.key,
-        ...(hit.selector !== undefined ? { selector: hit.selector } : {}),
-        evidence: {
-          masked: hit.masked,
-          context: hit.context,
-          count: hit.count,
-          ...(page.parentUrl ? { parentUrl: page.parentUrl } : {}),
-        },
-      });
-    }
+    reportPrivacyHits(ctx, scanPrivacy(ctx.page, findMobiles, maskMobile));
   },
 });

@@ -1,6 +1,7 @@
 // Shared scanning for the two privacy rules: one finding per distinct number per record, pointed at the first
 // text block holding it, with the number masked everywhere (key, evidence, message).
 import type { PageRecord } from '../../crawler/page-record.js';
+import type { PageRuleContext } from '../define-rule.js';
 import type { TextMatch } from '../text/id-number.js';
 import { maskedContext } from '../text/mask.js';
 import { pageTextSegments } from './page-text.js';
@@ -46,4 +47,23 @@ export function scanPrivacy(
     hits.push(hit);
   }
   return hits;
+}
+
+/** Report each hit as one finding: masked number in message and evidence, the text block's selector where known. */
+export function reportPrivacyHits(ctx: PageRuleContext<unknown>, hits: PrivacyHit[]): void {
+  const { page } = ctx;
+  for (const hit of hits) {
+    ctx.report({
+      messageId: page.kind === 'attachment' ? 'attachment' : 'page',
+      data: { masked: hit.masked },
+      key: hit.key,
+      ...(hit.selector !== undefined ? { selector: hit.selector } : {}),
+      evidence: {
+        masked: hit.masked,
+        context: hit.context,
+        count: hit.count,
+        ...(page.parentUrl ? { parentUrl: page.parentUrl } : {}),
+      },
+    });
+  }
 }
