@@ -376,6 +376,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       configColumns: config.columns,
       owners: config.owners,
       ...(newMedia ? { newMedia } : {}),
+      ...(state.truncated ? { truncated: true } : {}),
     });
     const siteRun = await runner.runSite(site);
     const pageFindings = state.findings.map((f) => ({ ...f }));

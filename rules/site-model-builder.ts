@@ -15,6 +15,8 @@ export interface BuildSiteModelInput {
   /** Column label or canonical name → office (config `owners`); merged over the built-in DEFAULT_OWNERS. */
   owners?: Record<string, string>;
   newMedia?: NewMediaModel;
+  /** The crawl stopped at a cap. */
+  truncated?: boolean;
 }
 
 export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
@@ -45,6 +47,7 @@ export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
   };
   if (home) model.home = home;
   if (input.newMedia) model.newMedia = input.newMedia;
+  if (input.truncated) model.truncated = true;
   return model;
 }
 

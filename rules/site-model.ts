@@ -112,4 +112,6 @@ export interface SiteModel {
   newMedia?: NewMediaModel;
   /** Owner map from the config (column label or canonical name → office). */
   owners: Record<string, string>;
+  /** The crawl stopped at a cap (max pages, depth): absence of a page proves nothing. */
+  truncated?: boolean;
 }

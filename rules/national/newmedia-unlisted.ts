@@ -30,6 +30,8 @@ export const newmediaUnlisted = defineRule({
     // Without a configured register there is nothing to cross-check against.
     if (configured.length === 0) return;
     if (!model.pageUrl) {
+      // A crawl cut at --max-pages may simply not have reached the page.
+      if (ctx.site.truncated) return;
       ctx.report({
         messageId: 'noPage',
         data: { count: configured.length },

@@ -110,6 +110,15 @@ describe('newmedia/unlisted', () => {
     expect(await run({ pageUrl: PAGE, accounts: [acct({ name: '只公布', configured: false })] }, 'newmedia/unlisted')).toEqual([]);
     expect(await run({ accounts: [] }, 'newmedia/unlisted')).toEqual([]);
   });
+
+  it('does not claim the page is missing when the crawl stopped at a cap before reaching it', async () => {
+    const runner = new RuleRunner({ packs: [nationalPack], asOf: AS_OF, siteUrl: SITE });
+    const model: NewMediaModel = { accounts: [acct({ name: '甲', listedOnSite: undefined })] };
+    const cut = await runner.runSite(siteModel({ startUrl: SITE, newMedia: model, truncated: true }));
+    expect(cut.findings.filter((f) => f.rule === 'newmedia/unlisted')).toEqual([]);
+    const whole = await runner.runSite(siteModel({ startUrl: SITE, newMedia: model }));
+    expect(whole.findings.filter((f) => f.rule === 'newmedia/unlisted')).toHaveLength(1);
+  });
 });
 
 describe('newmedia/duplicate', () => {
