@@ -1,29 +1,10 @@
-// Dates and times shown to editors are Asia/Shanghai.
+// Dates and times shown to editors are Asia/Shanghai: the reports' formatters, with times to the minute.
+import { shanghaiDate, shanghaiDateTime as shanghaiDateTimeSeconds } from '../../reports/time.js';
 
-const PARTS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function parts(date: Date): Record<string, string> {
-  return Object.fromEntries(PARTS.formatToParts(date).map((p) => [p.type, p.value]));
-}
-
-/** YYYY-MM-DD in Asia/Shanghai. */
-export function shanghaiDate(date: Date = new Date()): string {
-  const p = parts(date);
-  return `${p.year}-${p.month}-${p.day}`;
-}
+export { shanghaiDate };
 
 /** YYYY-MM-DD HH:mm in Asia/Shanghai, or the input unchanged when it is not a parseable time. */
 export function shanghaiDateTime(value: string | Date): string {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  const p = parts(date);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const text = shanghaiDateTimeSeconds(value);
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) ? text.slice(0, 16) : text;
 }
