@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { decodeText } from '../http/decode.js';
+import { loadPdfJs, restoreBuiltIns } from './pdfjs-loader.js';
 
 export interface AttachmentText {
   text: string;
@@ -87,7 +88,7 @@ function pdfjsAssets(): { cMapUrl?: string; standardFontDataUrl?: string } {
 }
 
 async function pdf(body: Uint8Array, out: Collector): Promise<void> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
   const task = pdfjs.getDocument({
     data: new Uint8Array(body),
@@ -113,6 +114,7 @@ async function pdf(body: Uint8Array, out: Collector): Promise<void> {
     }
   } finally {
     await task.destroy();
+    restoreBuiltIns();
   }
 }
 

@@ -5,6 +5,11 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { extractAttachmentText } from '../../crawler/attachments/attachment-text.js';
 
+// Captured before any test loads pdf.js.
+const nativePush = Array.prototype.push;
+const nativeParse = JSON.parse;
+const nativeToString = Function.prototype.toString;
+
 async function makeXlsx(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('名单');
@@ -111,6 +116,18 @@ describe('extractAttachmentText', () => {
     const cjk = await extractAttachmentText(makePdf(['吉林省交通运输厅 联系人手机13912345678'], STSONG), 'pdf');
     expect(cjk.error).toBeUndefined();
     expect(cjk.text).toContain('吉林省交通运输厅 联系人手机13912345678');
+  });
+
+  it("keeps Node's own built-ins after pdf.js loaded (its core-js polyfills would slow the whole audit)", async () => {
+    const r = await extractAttachmentText(makePdf(['Built-ins 13912345678']), 'pdf');
+    expect(r.text).toContain('Built-ins 13912345678');
+    expect(Array.prototype.push).toBe(nativePush);
+    expect(JSON.parse).toBe(nativeParse);
+    expect(Function.prototype.toString).toBe(nativeToString);
+    // What pdf.js only added (missing on Node 20) stays: it needs it.
+    expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe('function');
+    // pdf.js still works after the restore (a second document in the same process).
+    expect((await extractAttachmentText(makePdf(['Second 220102199003071234']), 'pdf')).text).toContain('220102199003071234');
   });
 
   it('decodes csv and txt in GBK or UTF-8', async () => {
