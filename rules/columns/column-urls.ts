@@ -15,8 +15,28 @@ function parse(url: string): URL | undefined {
   }
 }
 
+// Site rules ask for the key and pager family of the same few thousand URLs hundreds of thousands of times
+// (every link of every page), and each answer costs a URL parse and setters: remember answers by URL string.
+// Bounded so that a very large site (or a long-lived extension page) cannot grow it without limit.
+const MEMO_LIMIT = 100_000;
+
+function memoized(compute: (url: string) => string): (url: string) => string {
+  const cache = new Map<string, string>();
+  return (url: string) => {
+    let value = cache.get(url);
+    if (value === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      value = compute(url);
+      cache.set(url, value);
+    }
+    return value;
+  };
+}
+
 /** A comparison key: no fragment, no default document name, no trailing slash. */
-export function urlKey(url: string): string {
+export const urlKey: (url: string) => string = memoized(computeUrlKey);
+
+function computeUrlKey(url: string): string {
   const u = parse(url);
   if (!u) return url;
   u.hash = '';
@@ -35,7 +55,9 @@ export function directoryOf(url: string): string | undefined {
 }
 
 /** The URL without its pager query parameters and with TRS index_N collapsed to index (pager family key). */
-export function pagerFamily(url: string): string {
+export const pagerFamily: (url: string) => string = memoized(computePagerFamily);
+
+function computePagerFamily(url: string): string {
   const u = parse(url);
   if (!u) return url;
   u.hash = '';
