@@ -1,6 +1,7 @@
 // Checks link targets outside the page queue: every target once (shared cache by normalised URL), HEAD first
-// and a small ranged GET when HEAD is refused or unreliable, a failure re-checked once after a delay, and
-// external 403/429/999 reported as unverified (firewalls block bots; that is not a dead link).
+// and a small ranged GET when HEAD is refused or unreliable, a failure re-checked once after a delay (not a 404 or
+// 410: the server itself said the target does not exist), and external 403/429/999 reported as unverified
+// (firewalls block bots; that is not a dead link).
 import pLimit from 'p-limit';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import { FetchError, type Fetcher, type FetchResponse } from '../http/fetcher-types.js';
@@ -68,6 +69,9 @@ function stateOf(status: number, internal: boolean): LinkOutcome['state'] {
 }
 
 const isFailure = (o: LinkOutcome) => o.state === 'broken' || o.state === 'unverified';
+/** A failure worth a delayed re-check: anything but the server's own "not found" / "gone", which a moment's wait
+ *  does not change (re-checking them only delayed the end of every audit by the re-check delay). */
+const isTransientFailure = (o: LinkOutcome) => isFailure(o) && o.status !== 404 && o.status !== 410;
 
 export class LinkChecker {
   /** Outcomes by normalised URL (seeded with what the crawler already fetched). */
@@ -151,6 +155,7 @@ export class LinkChecker {
 
   /** Re-check a failure once, `recheckDelayMs` after it was seen; alive then means transient, not broken. */
   private scheduleRecheck(first: LinkOutcome): void {
+    if (!isTransientFailure(first)) return;
     if (this.rechecked.has(first.url) || this.recheckScheduled.has(first.url) || this.cancelled) return;
     const previous = this.opts.previous?.(first.url);
     if (previous && isFailure(previous)) {
