@@ -7,6 +7,17 @@ import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
 // in cheerio but parsed into elements by happy-dom. Both adapters treat them as empty so every side agrees.
 const OPAQUE = new Set(['template', 'noscript']);
 
+const LOWER = new Map<string, string>();
+/** name.toLowerCase(), remembered: attr() is called with a handful of names, millions of times. */
+function lowerName(name: string): string {
+  let lower = LOWER.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (LOWER.size < 1000) LOWER.set(name, lower);
+  }
+  return lower;
+}
+
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
@@ -54,8 +65,12 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
       return el.name.toLowerCase();
     },
     attr(el, name) {
-      const v = el.attribs[name] ?? el.attribs[name.toLowerCase()];
-      return v === undefined ? undefined : v;
+      const attribs = el.attribs;
+      const v = attribs[name];
+      if (v !== undefined) return v;
+      // parse5 lower-cases attribute names: only a caller's mixed-case name needs a second look.
+      const lower = lowerName(name);
+      return lower === name ? undefined : attribs[lower];
     },
     childNodes(el) {
       if (OPAQUE.has(el.name)) return [];

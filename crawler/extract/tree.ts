@@ -73,60 +73,114 @@ export interface TreeLimits {
 
 const DEFAULT_LIMITS: TreeLimits = { maxElements: 400_000, maxTextChars: 4_000_000 };
 
+const COLLAPSE_RUN = /[\s\u200b\ufeff]+/g;
+/** Anything collapse() would change: whitespace other than a single inner space, or a zero-width space. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $|\u200b/;
+
 export function collapse(s: string): string {
-  return s.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+  // Most texts (link titles, cells) are already collapsed: a test is much cheaper than a replace and a trim.
+  if (!NEEDS_COLLAPSE.test(s)) return s;
+  return s.replace(COLLAPSE_RUN, ' ').trim();
 }
+
+/** Per-element caches, kept on the element itself (a Map per cache was most of the lookup cost). */
+interface XElCache {
+  /** Character offsets of the subtree's visible text in the page's joined text. */
+  cs: number;
+  ce: number;
+  /** Own text pieces of a block in the body. */
+  own?: string[];
+  txt?: string;
+  sel?: string;
+  cls?: string[];
+  /** classAndId() result. */
+  ci?: string;
+}
+type XElInternal = XEl & XElCache;
 
 export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIMITS): PageTree {
   const elements: XEl[] = [];
   const textNodes: XText[] = [];
   const byTag = new Map<string, XEl[]>();
   const pieces: string[] = [];
-  const own = new Map<XEl, string[]>();
   const scripts: { el: XEl; text: string }[] = [];
   const notes: string[] = [];
   const siblingCounts = new Map<string, number>();
   let textChars = 0;
+  /** Characters in `pieces` so far (block separators included), for the per-element text offsets. */
+  let chars = 0;
   let capped = false;
 
-  const make = (el: AdapterElement, parent: XEl | undefined): XEl => {
+  const make = (el: AdapterElement, parent: XElInternal | undefined): XElInternal => {
     const tag = adapter.tag(el);
-    const x: XEl = {
-      kind: 'el', el, tag, parent, children: [], nth: 1, sameTag: 1, order: elements.length, endOrder: elements.length,
-      start: pieces.length, end: pieces.length, anchors: 0,
-      hidden: (parent?.hidden ?? false) || HIDDEN_TAGS.has(tag),
+    const block = BLOCK_TAGS.has(tag);
+    const hidden = (parent !== undefined && parent.hidden) || HIDDEN_TAGS.has(tag);
+    const order = elements.length;
+    const x: XElInternal = {
+      kind: 'el', el, tag, parent, children: [], nth: 1, sameTag: 1, order, endOrder: order,
+      start: pieces.length, end: pieces.length, anchors: 0, hidden,
       block: undefined as unknown as XEl,
-      inBody: tag === 'body' || (tag !== 'head' && (parent ? parent.inBody : false)),
+      inBody: tag === 'body' || (tag !== 'head' && parent !== undefined && parent.inBody),
+      cs: chars, ce: chars, own: undefined, txt: undefined, sel: undefined, cls: undefined, ci: undefined,
     };
-    x.block = BLOCK_TAGS.has(tag) || !parent ? x : parent.block;
+    x.block = block || !parent ? x : parent.block;
     elements.push(x);
-    let list = byTag.get(tag);
-    if (!list) byTag.set(tag, (list = []));
-    list.push(x);
-    if (!x.hidden && BLOCK_TAGS.has(tag)) pieces.push(' ');
+    const list = byTag.get(tag);
+    if (list) list.push(x);
+    else byTag.set(tag, [x]);
+    if (!hidden && block) {
+      pieces.push(' ');
+      chars++;
+      x.cs = chars - 1;
+    }
     return x;
   };
-  const leave = (x: XEl): void => {
-    if (!x.hidden && BLOCK_TAGS.has(x.tag)) pieces.push(' ');
+  const leave = (x: XElInternal): void => {
+    if (!x.hidden && BLOCK_TAGS.has(x.tag)) {
+      pieces.push(' ');
+      chars++;
+    }
     x.end = pieces.length;
+    x.ce = chars;
     x.endOrder = elements.length - 1;
     let anchors = x.tag === 'a' && adapter.attr(x.el, 'href') !== undefined ? 1 : 0;
     let elementKids = 0;
-    for (const c of x.children) {
+    let firstTag: string | undefined;
+    let mixed = false;
+    const kids = x.children;
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i];
       if (c.kind !== 'el') continue;
       anchors += c.anchors;
       elementKids++;
+      if (firstTag === undefined) firstTag = c.tag;
+      else if (c.tag !== firstTag) mixed = true;
     }
     if (elementKids > 1) {
-      // One scratch map for the whole walk: a Map per element is most of the garbage on big pages.
-      siblingCounts.clear();
-      for (const c of x.children) {
-        if (c.kind !== 'el') continue;
-        const n = (siblingCounts.get(c.tag) ?? 0) + 1;
-        siblingCounts.set(c.tag, n);
-        c.nth = n;
+      if (!mixed) {
+        // All element children share one tag (ul > li, tr > td): positions without a map.
+        let n = 0;
+        for (let i = 0; i < kids.length; i++) {
+          const c = kids[i];
+          if (c.kind !== 'el') continue;
+          c.nth = ++n;
+          c.sameTag = elementKids;
+        }
+      } else {
+        // One scratch map for the whole walk: a Map per element is most of the garbage on big pages.
+        siblingCounts.clear();
+        for (let i = 0; i < kids.length; i++) {
+          const c = kids[i];
+          if (c.kind !== 'el') continue;
+          const n = (siblingCounts.get(c.tag) ?? 0) + 1;
+          siblingCounts.set(c.tag, n);
+          c.nth = n;
+        }
+        for (let i = 0; i < kids.length; i++) {
+          const c = kids[i];
+          if (c.kind === 'el') c.sameTag = siblingCounts.get(c.tag)!;
+        }
       }
-      for (const c of x.children) if (c.kind === 'el') c.sameTag = siblingCounts.get(c.tag)!;
     }
     x.anchors = anchors;
   };
@@ -136,25 +190,35 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
   const rootKids = adapter.childNodes(root.el);
   const bodyless = !rootKids.some((c) => typeof c !== 'string' && adapter.tag(c) === 'body');
   if (bodyless) root.inBody = true;
-  const frames: { x: XEl; kids: AdapterNode[]; i: number }[] = [{ x: root, kids: rootKids, i: 0 }];
-  while (frames.length) {
-    const f = frames[frames.length - 1];
-    if (f.i >= f.kids.length) {
-      leave(f.x);
-      frames.pop();
+  // The walk's stack as parallel arrays (no frame object per element).
+  const stackX: XElInternal[] = [root];
+  const stackKids: AdapterNode[][] = [rootKids];
+  const stackI: number[] = [0];
+  let elementsCapped = false;
+  while (stackX.length) {
+    const top = stackX.length - 1;
+    const px = stackX[top];
+    const kids = stackKids[top];
+    const i = stackI[top];
+    if (i >= kids.length) {
+      leave(px);
+      stackX.pop();
+      stackKids.pop();
+      stackI.pop();
       continue;
     }
-    const node = f.kids[f.i++];
+    stackI[top] = i + 1;
+    const node = kids[i];
     if (typeof node === 'string') {
-      const t: XText = { kind: 'text', data: node, parent: f.x };
-      f.x.children.push(t);
-      if (f.x.tag === 'script') {
+      const t: XText = { kind: 'text', data: node, parent: px };
+      px.children.push(t);
+      if (px.tag === 'script') {
         const last = scripts[scripts.length - 1];
-        if (last && last.el === f.x) last.text += node;
-        else if (adapter.attr(f.x.el, 'src') === undefined) scripts.push({ el: f.x, text: node });
+        if (last && last.el === px) last.text += node;
+        else if (adapter.attr(px.el, 'src') === undefined) scripts.push({ el: px, text: node });
         continue;
       }
-      if (f.x.hidden) continue;
+      if (px.hidden) continue;
       textNodes.push(t);
       if (capped) continue;
       if (textChars + node.length > limits.maxTextChars) {
@@ -164,25 +228,28 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
       }
       textChars += node.length;
       pieces.push(node);
-      if (f.x.inBody) {
-        let buf = own.get(f.x.block);
-        if (!buf) own.set(f.x.block, (buf = []));
-        buf.push(node);
+      chars += node.length;
+      if (px.inBody) {
+        const block = px.block as XElInternal;
+        if (block.own) block.own.push(node);
+        else block.own = [node];
       }
       continue;
     }
     if (elements.length >= limits.maxElements) {
-      if (!notes.some((n) => n.startsWith('页面元素超过'))) notes.push(`页面元素超过 ${limits.maxElements} 个，其余部分未分析`);
+      if (!elementsCapped) notes.push(`页面元素超过 ${limits.maxElements} 个，其余部分未分析`);
+      elementsCapped = true;
       continue;
     }
-    const child = make(node, f.x);
-    f.x.children.push(child);
-    frames.push({ x: child, kids: OPAQUE_TAGS.has(child.tag) ? [] : adapter.childNodes(node), i: 0 });
+    const child = make(node, px);
+    px.children.push(child);
+    stackX.push(child);
+    stackKids.push(OPAQUE_TAGS.has(child.tag) ? [] : adapter.childNodes(node));
+    stackI.push(0);
   }
 
-  const textMemo = new Map<XEl, string>();
-  const selMemo = new Map<XEl, string>();
-  const classMemo = new Map<XEl, string[]>();
+  // One string for the page's visible text: an element's text is a slice of it (no join per call).
+  const all = pieces.join('');
   const tree: PageTree = {
     adapter,
     root,
@@ -194,49 +261,56 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
     notes,
     attr: (x, name) => adapter.attr(x.el, name),
     text(x) {
-      let t = textMemo.get(x);
+      const xi = x as XElInternal;
+      let t = xi.txt;
       if (t === undefined) {
-        t = x.end - x.start > 0 ? collapse(pieces.slice(x.start, x.end).join('')) : '';
-        textMemo.set(x, t);
+        t = x.end - x.start > 0 ? collapse(all.slice(xi.cs, xi.ce)) : '';
+        xi.txt = t;
       }
       return t;
     },
     textExcluding(x, exclude) {
       if (!exclude.length) return tree.text(x);
+      const xi = x as XElInternal;
       const parts: string[] = [];
       let at = x.start;
+      let atChar = xi.cs;
       for (const e of exclude) {
         if (e.start < at || e.end > x.end) continue;
-        parts.push(pieces.slice(at, e.start).join(''), ' ');
+        const ei = e as XElInternal;
+        parts.push(all.slice(atChar, ei.cs), ' ');
         at = e.end;
+        atChar = ei.ce;
       }
-      parts.push(pieces.slice(at, x.end).join(''));
+      parts.push(all.slice(atChar, xi.ce));
       return collapse(parts.join(''));
     },
     ownText(x) {
-      const buf = own.get(x);
-      return buf ? collapse(buf.join('')) : '';
+      const buf = (x as XElInternal).own;
+      return buf ? collapse(buf.length === 1 ? buf[0] : buf.join('')) : '';
     },
     blocks() {
-      return elements.filter((x) => own.has(x));
+      return elements.filter((x) => (x as XElInternal).own !== undefined);
     },
     selector(x) {
       // Mirrors cssPath() in rules/page-adapter.ts, memoised over the mirror.
-      const memo = selMemo.get(x);
+      const xi = x as XElInternal;
+      const memo = xi.sel;
       if (memo !== undefined) return memo;
       let s: string;
       const id = adapter.attr(x.el, 'id');
       if (id && SIMPLE_ID.test(id)) s = `#${id}`;
       else if (!x.parent || x.tag === 'html') s = x.tag;
       else s = `${tree.selector(x.parent)} > ${x.sameTag > 1 ? `${x.tag}:nth-of-type(${x.nth})` : x.tag}`;
-      selMemo.set(x, s);
+      xi.sel = s;
       return s;
     },
     classTokens(x) {
-      let c = classMemo.get(x);
+      const xi = x as XElInternal;
+      let c = xi.cls;
       if (!c) {
         c = (adapter.attr(x.el, 'class') ?? '').split(/\s+/).filter(Boolean);
-        classMemo.set(x, c);
+        xi.cls = c;
       }
       return c;
     },
@@ -246,10 +320,14 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
 
 /** class and id of an element as one lower-case string, for heuristics like /breadcrumb|crumb/. */
 export function classAndId(tree: PageTree, x: XEl): string {
+  // Several heuristics scan every element's class and id: read them once per element.
+  const xi = x as XElInternal;
+  if (xi.ci !== undefined) return xi.ci;
   const cls = tree.attr(x, 'class');
   const id = tree.attr(x, 'id');
-  if (cls === undefined && id === undefined) return '';
-  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  const ci = cls === undefined && id === undefined ? '' : `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  xi.ci = ci;
+  return ci;
 }
 
 /** true when `inner` is a strict descendant of `outer`. */
