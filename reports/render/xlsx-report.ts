@@ -45,7 +45,8 @@ function bodyStyles(): BodyStyles {
  * The shared objects are never mutated afterwards.
  */
 function styleRow(row: ExcelJS.Row, style: Partial<ExcelJS.Style>): void {
-  row.style = style;
+  // Row has a style like Cell's at run time; the typings omit it.
+  (row as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = style;
   row.eachCell({ includeEmpty: true }, (cell) => {
     cell.style = style;
   });
