@@ -11,8 +11,109 @@ const EDGE_SPACE = /^[\s\u00a0\u3000\u200b-\u200d\ufeff]+|[\s\u00a0\u3000\u200b-
 // Browsers remove tabs and newlines anywhere inside a URL before parsing it.
 const INNER_TAB_NL = /[\t\n\r]/g;
 
+const EDGE_CHAR = /[\s\u00a0\u3000\u200b-\u200d\ufeff]/;
+const TAB_NL = /[\t\n\r]/;
+
 function cleanHref(raw: string): string {
+  // Nearly every href is already clean: test the two ends and look for tabs/newlines before replacing.
+  if (raw === '') return raw;
+  if (!EDGE_CHAR.test(raw[0]) && !EDGE_CHAR.test(raw[raw.length - 1]) && !TAB_NL.test(raw)) return raw;
   return raw.replace(EDGE_SPACE, '').replace(INNER_TAB_NL, '');
+}
+
+// Fast path of normalizeUrl for the common shapes (an absolute or relative path of plain ASCII, or an http(s) URL
+// with a plain lower-case host), computed as the WHATWG parser would; everything else goes through URL.
+// test/extract/url-fast-path.test.ts compares both on generated inputs.
+/** Path characters WHATWG keeps as they are (no percent-encoding), minus ';' (jsessionid) and ':' (scheme). */
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/!$&'()*+,=@%]*$/;
+const PLAIN_ABSOLUTE = /^(https?):\/\/([a-z0-9.-]+)(?::([1-9][0-9]{0,4}))?(\/[A-Za-z0-9\-._~/!$&'()*+,=@%]*)?$/;
+const NUMERIC_LABEL = /^(?:[0-9]+|0x[0-9a-f]*)$/;
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+
+/** A host the URL parser leaves unchanged: lower-case LDH labels (no IDNA), or a canonical IPv4 address. */
+function plainHost(host: string): boolean {
+  if (host.startsWith('.') || host.includes('..') || host.includes('xn--')) return false;
+  const labels = host.endsWith('.') ? host.slice(0, -1) : host;
+  const last = labels.slice(labels.lastIndexOf('.') + 1);
+  if (NUMERIC_LABEL.test(last)) return !host.endsWith('.') && DOTTED_QUAD.test(host);
+  return true;
+}
+
+const LEADING_DOTS = /^(?:\.\.?\/)+/;
+
+/**
+ * Path resolution as Node's URL parser does it, for the shapes it handles plainly: `path` absolute ('/...') or
+ * relative with only leading './' and '../' steps. Any other segment starting with '.' goes to the parser (Node 20's
+ * ada keeps '/.' after a segment like '.html', unlike the spec: matching the parser exactly matters more).
+ */
+function resolvePath(baseDir: string[] | undefined, path: string): string | undefined {
+  // '%2e' is a dot to the URL parser.
+  if (path.includes('%') && /%2e/i.test(path)) return undefined;
+  if (path[0] === '/') return path.includes('/.') ? undefined : path;
+  let dir = baseDir!;
+  let rest = path;
+  if (path[0] === '.') {
+    const steps = LEADING_DOTS.exec(path)?.[0];
+    if (steps === undefined) return undefined;
+    rest = path.slice(steps.length);
+    const ups = steps.split('../').length - 1;
+    if (ups) dir = dir.slice(0, Math.max(0, dir.length - ups));
+  }
+  if (rest[0] === '.' || rest.includes('/.')) return undefined;
+  return dir.length ? `/${dir.join('/')}/${rest}` : `/${rest}`;
+}
+
+interface BaseParts {
+  /** scheme://[userinfo@]host[:port], for an http(s) base. */
+  prefix?: string;
+  /** Path segments of the base without the last one (the "directory"). */
+  dir?: string[];
+}
+/** Parsed bases; null for a string the URL parser rejects (then every href resolves to nothing). */
+const BASES = new Map<string, BaseParts | null>();
+
+function baseParts(base: string): BaseParts | null {
+  let parts = BASES.get(base);
+  if (parts !== undefined) return parts;
+  parts = null;
+  try {
+    const u = new URL(base);
+    parts = {};
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname) {
+      const href = u.href;
+      const segs = u.pathname.slice(1).split('/');
+      segs.pop();
+      parts = { prefix: href.slice(0, href.length - u.pathname.length - u.search.length - u.hash.length), dir: segs };
+    }
+  } catch {
+    /* not a base: the slow path reports it */
+  }
+  // A page's links share its base; a small cache is enough, cleared rather than evicted.
+  if (BASES.size >= 256) BASES.clear();
+  BASES.set(base, parts);
+  return parts;
+}
+
+/** The normalised URL when `value` (cleaned) has a common shape, else undefined (use the URL parser). */
+function fastNormalize(value: string, base: string | undefined): string | undefined {
+  const hash = value.indexOf('#');
+  const v = hash < 0 ? value : value.slice(0, hash);
+  if (v.includes('?')) return undefined;
+  if (v.startsWith('http://') || v.startsWith('https://')) {
+    if (base !== undefined && !baseParts(base)) return undefined;
+    const m = PLAIN_ABSOLUTE.exec(v);
+    if (!m || !plainHost(m[2])) return undefined;
+    const [, scheme, host, port, path] = m;
+    if (port !== undefined && (Number(port) > 65535 || port === (scheme === 'http' ? '80' : '443'))) return undefined;
+    const resolved = path === undefined ? '/' : resolvePath(undefined, path);
+    if (resolved === undefined) return undefined;
+    return `${scheme}://${host}${port === undefined ? '' : `:${port}`}${resolved}`;
+  }
+  if (base === undefined || v === '' || v.startsWith('//') || !PLAIN_PATH.test(v)) return undefined;
+  const parts = baseParts(base);
+  if (!parts?.prefix) return undefined;
+  const resolved = resolvePath(parts.dir, v);
+  return resolved === undefined ? undefined : parts.prefix + resolved;
 }
 
 /** What an href/src attribute value means: only 'request' values make an HTTP request. */
@@ -50,6 +151,18 @@ export function normalizeUrl(raw: string, base?: string, opts?: { dropParams?: s
   if (typeof raw !== 'string') return undefined;
   const value = cleanHref(raw);
   if (value === '' && base === undefined) return undefined;
+  return fastNormalize(value, base) ?? parseAndNormalize(value, base, opts);
+}
+
+/** normalizeUrl through the WHATWG parser only (the reference for the fast path; exported for its test). */
+export function normalizeUrlWithParser(raw: string, base?: string, opts?: { dropParams?: string[] }): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const value = cleanHref(raw);
+  if (value === '' && base === undefined) return undefined;
+  return parseAndNormalize(value, base, opts);
+}
+
+function parseAndNormalize(value: string, base: string | undefined, opts: { dropParams?: string[] } | undefined): string | undefined {
   let url: URL;
   try {
     url = base === undefined ? new URL(value) : new URL(value, base);
@@ -88,7 +201,21 @@ function hostKey(host: string): string {
   return host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
 }
 
+const PLAIN_AUTHORITY = /^(https?):\/\/([a-z0-9.-]+)(?::([1-9][0-9]{0,4}))?(?:[/?#]|$)/;
+
 function hostOf(url: string): { host: string; hostname: string } | undefined {
+  // Links are mostly plain http(s) URLs: read the host from the string (the rest of a URL never fails to parse).
+  const m = PLAIN_AUTHORITY.exec(url);
+  if (m && plainHost(m[2])) {
+    const [, scheme, hostname, port] = m;
+    if (port === undefined) {
+      const key = hostKey(hostname);
+      return { host: key, hostname: key };
+    }
+    if (Number(port) <= 65535 && port !== (scheme === 'http' ? '80' : '443')) {
+      return { host: hostKey(`${hostname}:${port}`), hostname: hostKey(hostname) };
+    }
+  }
   try {
     const u = new URL(url);
     return { host: hostKey(u.host), hostname: hostKey(u.hostname) };
@@ -121,6 +248,19 @@ export function createSiteMatcher(siteUrl: string, extraHosts?: string[]): (url:
 }
 
 /** true when `url` is on the audited site (see createSiteMatcher). */
+/** hostOf through the URL parser only (the reference for its fast path; exported for its test). */
+export function hostOfWithParser(url: string): { host: string; hostname: string } | undefined {
+  try {
+    const u = new URL(url);
+    return { host: hostKey(u.host), hostname: hostKey(u.hostname) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The site-matching key of a URL's host (and port). */
+export { hostOf as siteHostOf };
+
 export function isSameSite(url: string, siteUrl: string, extraHosts?: string[]): boolean {
   return createSiteMatcher(siteUrl, extraHosts)(url);
 }
