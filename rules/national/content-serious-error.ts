@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { BUILTIN_SERIOUS_ERRORS, findSeriousErrors, type SeriousErrorEntry } from '../text/serious-errors.js';
+import { BUILTIN_SERIOUS_ERRORS, findSeriousErrors, mayContainSeriousError, type SeriousErrorEntry } from '../text/serious-errors.js';
 import { maskedContext } from '../text/mask.js';
-import { pageTextSegments } from './page-text.js';
+import { joinedPageText, pageTextSegments } from './page-text.js';
 
 export const contentSeriousError = defineRule({
   meta: {
@@ -35,6 +35,8 @@ export const contentSeriousError = defineRule({
       ...ctx.settings.seriousErrors.map((e) => ({ ...e, category: '配置词条' })),
     ];
     if (entries.length === 0) return;
+    // Nearly every record holds none of the wrong forms: one scan of its whole text rules them all out.
+    if (!mayContainSeriousError(joinedPageText(ctx.page), entries)) return;
     const segments = [{ text: ctx.page.title }, ...pageTextSegments(ctx.page)];
     // One finding per wrong form per record, at the first block that shows it; counts across the page.
     const found = new Map<string, { entry: SeriousErrorEntry; selector?: string; context: string; count: number }>();

@@ -14,6 +14,15 @@ export function pageTextSegments(page: PageRecord): TextSegment[] {
   return segments;
 }
 
+/** Every segment (and the title) in one string, newline-separated: a text found inside any segment is found
+ *  here, so one pre-check scan can rule out a whole record instead of one scan per (often tiny) block. */
+export function joinedPageText(page: PageRecord): string {
+  const parts = [page.title];
+  for (const b of page.textBlocks) parts.push(b.text);
+  parts.push(page.bodyText);
+  return parts.join('\n');
+}
+
 export function isAttachment(page: PageRecord): boolean {
   return page.kind === 'attachment';
 }

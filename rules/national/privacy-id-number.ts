@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { findIdNumbers } from '../text/id-number.js';
+import { findIdNumbers, mayContainIdNumber } from '../text/id-number.js';
 import { maskIdNumber } from '../text/mask.js';
 import { reportPrivacyHits, scanPrivacy } from './privacy-scan.js';
 
@@ -25,6 +25,6 @@ export const privacyIdNumber = defineRule({
     owner: ['办公室'],
   },
   check(ctx) {
-    reportPrivacyHits(ctx, scanPrivacy(ctx.page, (text) => findIdNumbers(text, ctx.asOf), maskIdNumber));
+    reportPrivacyHits(ctx, scanPrivacy(ctx.page, (text) => findIdNumbers(text, ctx.asOf), maskIdNumber, mayContainIdNumber));
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { findMobiles } from '../text/mobile.js';
+import { findMobiles, mayContainMobile } from '../text/mobile.js';
 import { maskMobile } from '../text/mask.js';
 import { reportPrivacyHits, scanPrivacy } from './privacy-scan.js';
 
@@ -25,6 +25,6 @@ export const privacyMobile = defineRule({
     owner: ['办公室'],
   },
   check(ctx) {
-    reportPrivacyHits(ctx, scanPrivacy(ctx.page, findMobiles, maskMobile));
+    reportPrivacyHits(ctx, scanPrivacy(ctx.page, findMobiles, maskMobile, mayContainMobile));
   },
 });

@@ -4,7 +4,7 @@ import type { PageRecord } from '../../crawler/page-record.js';
 import type { PageRuleContext } from '../define-rule.js';
 import type { TextMatch } from '../text/id-number.js';
 import { maskedContext } from '../text/mask.js';
-import { pageTextSegments } from './page-text.js';
+import { joinedPageText, pageTextSegments } from './page-text.js';
 
 export interface PrivacyHit {
   masked: string;
@@ -20,7 +20,10 @@ export function scanPrivacy(
   page: PageRecord,
   find: (text: string) => TextMatch[],
   mask: (value: string) => string,
+  /** Cheap necessary condition for `find` to match: checked once over the whole record's text. */
+  mayContain?: (text: string) => boolean,
 ): PrivacyHit[] {
+  if (mayContain && !mayContain(joinedPageText(page))) return [];
   const first = new Map<string, { text: string; index: number; selector?: string }>();
   const blockCount = new Map<string, number>();
   const bodyCount = new Map<string, number>();

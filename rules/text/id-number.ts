@@ -47,6 +47,14 @@ const ID_CANDIDATE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const INDEX_NO_TAIL = /^\s*[/／]\s*\d{4}/;
 const CREDIT_CODE_LABEL = /(统一社会信用代码|信用代码|索\s*引\s*号|组织机构代码|纳税人识别号|税号)\s*[:：]?\s*$/;
 
+const ID_LIKE = /\d{17}[\dXx]/;
+
+/** False when `text` holds no 18-character ID-like run (then findIdNumbers finds nothing): one cheap scan that
+ *  may cover several texts joined together. */
+export function mayContainIdNumber(text: string): boolean {
+  return ID_LIKE.test(text);
+}
+
 /** Unmasked resident ID numbers in `text`, excluding credit-code parts of 索引号 and labelled credit codes. */
 export function findIdNumbers(text: string, asOf?: string): TextMatch[] {
   const out: TextMatch[] = [];
