@@ -7,15 +7,13 @@ import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
 // in cheerio but parsed into elements by happy-dom. Both adapters treat them as empty so every side agrees.
 const OPAQUE = new Set(['template', 'noscript']);
 
-const LOWER = new Map<string, string>();
-/** name.toLowerCase(), remembered: attr() is called with a handful of names, millions of times. */
-function lowerName(name: string): string {
-  let lower = LOWER.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (LOWER.size < 1000) LOWER.set(name, lower);
+/** true when `name` has an upper-case ASCII letter (callers nearly always pass lower-case names). */
+function hasUpper(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
   }
-  return lower;
+  return false;
 }
 
 function isElement(node: AnyNode): node is Element {
@@ -69,8 +67,7 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
       const v = attribs[name];
       if (v !== undefined) return v;
       // parse5 lower-cases attribute names: only a caller's mixed-case name needs a second look.
-      const lower = lowerName(name);
-      return lower === name ? undefined : attribs[lower];
+      return hasUpper(name) ? attribs[name.toLowerCase()] : undefined;
     },
     childNodes(el) {
       if (OPAQUE.has(el.name)) return [];

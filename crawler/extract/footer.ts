@@ -10,14 +10,17 @@ export interface FooterIds {
   police?: string;
 }
 
+const ICP_WORD = /icp/i;
+
 export function parseFooterIds(raw: string): FooterIds {
   const text = toHalfWidth(raw);
   const out: FooterIds = {};
-  const id = /(?:网站标识码|网站标识|标识码)\s*[:：]?\s*([0-9A-Za-z]{10})(?![0-9A-Za-z])/.exec(text);
+  const id = text.includes('标识') && /(?:网站标识码|网站标识|标识码)\s*[:：]?\s*([0-9A-Za-z]{10})(?![0-9A-Za-z])/.exec(text);
   if (id) out.siteIdCode = id[1];
-  const icp = /([\u4e00-\u9fa5]{1,2}\s*ICP\s*备\s*\d+\s*号(?:\s*-\s*\d+)?)/i.exec(text);
+  // Cheap literal checks first: these patterns run over the whole body text of every page.
+  const icp = ICP_WORD.test(text) ? /([\u4e00-\u9fa5]{1,2}\s*ICP\s*备\s*\d+\s*号(?:\s*-\s*\d+)?)/i.exec(text) : null;
   if (icp) out.icp = icp[1].replace(/\s+/g, '');
-  const police = /([\u4e00-\u9fa5]{1,2}\s*公网安备\s*\d+\s*号?)/.exec(text);
+  const police = text.includes('公网安备') ? /([\u4e00-\u9fa5]{1,2}\s*公网安备\s*\d+\s*号?)/.exec(text) : null;
   if (police) out.police = police[1].replace(/\s+/g, '');
   return out;
 }

@@ -84,9 +84,18 @@ function linkText(tree: PageTree, x: XEl, tag: LinkTag): string {
   return collapse(tree.attr(x, 'alt') ?? tree.attr(x, 'title') ?? '');
 }
 
+// Every page of a crawl has the same site: one matcher (and its per-host answers) serves them all.
+let lastMatcher: { key: string; matches: (url: string) => boolean } | undefined;
+
+function siteMatcher(siteUrl: string, sameSiteHosts: string[] | undefined): (url: string) => boolean {
+  const key = sameSiteHosts?.length ? JSON.stringify([siteUrl, ...sameSiteHosts]) : siteUrl;
+  if (lastMatcher?.key !== key) lastMatcher = { key, matches: createSiteMatcher(siteUrl, sameSiteHosts) };
+  return lastMatcher.matches;
+}
+
 export function extractLinks(tree: PageTree, ctx: LinkContext): PageLink[] {
   const links: PageLink[] = [];
-  const internal = createSiteMatcher(ctx.siteUrl, ctx.sameSiteHosts);
+  const internal = siteMatcher(ctx.siteUrl, ctx.sameSiteHosts);
   for (const x of tree.elements) {
     const attrs = LINK_ATTRS[x.tag as LinkTag];
     if (!attrs) continue;

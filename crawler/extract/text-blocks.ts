@@ -1,6 +1,6 @@
 // Body text (main content container when recognisable) and the smallest text blocks with selectors.
 import type { TextBlock } from '../page-record.js';
-import { classAndId, type PageTree, type XEl } from './tree.js';
+import { classAndId, hasClassOrId, idAttr, type PageTree, type XEl } from './tree.js';
 
 const MAX_BLOCKS = 20_000;
 
@@ -8,14 +8,14 @@ const MAX_BLOCKS = 20_000;
 export function mainContainer(tree: PageTree): XEl | undefined {
   const tests: ((x: XEl) => boolean)[] = [
     (x) => tree.classTokens(x).some((c) => c.toLowerCase() === 'trs_editor'),
-    (x) => (tree.attr(x, 'id') ?? '').toLowerCase() === 'zoom',
+    (x) => (idAttr(x) ?? '').toLowerCase() === 'zoom',
     (x) => x.tag === 'article' || tree.classTokens(x).some((c) => c.toLowerCase() === 'article'),
     (x) => tree.classTokens(x).some((c) => c.toLowerCase() === 'content'),
   ];
   const found: (XEl | undefined)[] = [undefined, undefined, undefined, undefined];
   for (const x of tree.elements) {
     if (!x.inBody || x.hidden) continue;
-    if (x.tag !== 'article' && tree.attr(x, 'class') === undefined && tree.attr(x, 'id') === undefined) continue;
+    if (x.tag !== 'article' && !hasClassOrId(x)) continue;
     for (let i = 0; i < tests.length; i++) if (!found[i] && tests[i](x)) found[i] = x;
   }
   return found.find((x) => x && tree.text(x).length >= 20);

@@ -88,62 +88,70 @@ interface XElCache {
   /** Character offsets of the subtree's visible text in the page's joined text. */
   cs: number;
   ce: number;
+  /** class and id attributes, read once. */
+  classAttr: string | undefined;
+  idAttr: string | undefined;
   /** Own text pieces of a block in the body. */
-  own?: string[];
-  txt?: string;
-  sel?: string;
-  cls?: string[];
+  own: string[] | undefined;
+  txt: string | undefined;
+  sel: string | undefined;
+  cls: string[] | undefined;
   /** classAndId() result. */
-  ci?: string;
+  ci: string | undefined;
 }
 type XElInternal = XEl & XElCache;
 
-export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIMITS): PageTree {
-  const elements: XEl[] = [];
-  const textNodes: XText[] = [];
-  const byTag = new Map<string, XEl[]>();
-  const pieces: string[] = [];
-  const scripts: { el: XEl; text: string }[] = [];
-  const notes: string[] = [];
-  const siblingCounts = new Map<string, number>();
-  let textChars = 0;
+// The walk and the tree are a class and module functions rather than closures: under tsx (keepNames) every
+// closure created per page also costs a defineProperty call.
+class TreeBuilder {
+  readonly elements: XElInternal[] = [];
+  readonly textNodes: XText[] = [];
+  readonly byTag = new Map<string, XEl[]>();
+  readonly pieces: string[] = [];
+  readonly scripts: { el: XEl; text: string }[] = [];
+  readonly notes: string[] = [];
+  private readonly siblingCounts = new Map<string, number>();
   /** Characters in `pieces` so far (block separators included), for the per-element text offsets. */
-  let chars = 0;
-  let capped = false;
+  chars = 0;
 
-  const make = (el: AdapterElement, parent: XElInternal | undefined): XElInternal => {
+  constructor(readonly adapter: PageAdapter) {}
+
+  make(el: AdapterElement, parent: XElInternal | undefined): XElInternal {
+    const adapter = this.adapter;
     const tag = adapter.tag(el);
     const block = BLOCK_TAGS.has(tag);
     const hidden = (parent !== undefined && parent.hidden) || HIDDEN_TAGS.has(tag);
-    const order = elements.length;
+    const order = this.elements.length;
+    const pieces = this.pieces;
     const x: XElInternal = {
       kind: 'el', el, tag, parent, children: [], nth: 1, sameTag: 1, order, endOrder: order,
       start: pieces.length, end: pieces.length, anchors: 0, hidden,
       block: undefined as unknown as XEl,
       inBody: tag === 'body' || (tag !== 'head' && parent !== undefined && parent.inBody),
-      cs: chars, ce: chars, own: undefined, txt: undefined, sel: undefined, cls: undefined, ci: undefined,
+      cs: this.chars, ce: this.chars, classAttr: adapter.attr(el, 'class'), idAttr: adapter.attr(el, 'id'),
+      own: undefined, txt: undefined, sel: undefined, cls: undefined, ci: undefined,
     };
     x.block = block || !parent ? x : parent.block;
-    elements.push(x);
-    const list = byTag.get(tag);
+    this.elements.push(x);
+    const list = this.byTag.get(tag);
     if (list) list.push(x);
-    else byTag.set(tag, [x]);
+    else this.byTag.set(tag, [x]);
     if (!hidden && block) {
       pieces.push(' ');
-      chars++;
-      x.cs = chars - 1;
+      this.chars++;
     }
     return x;
-  };
-  const leave = (x: XElInternal): void => {
+  }
+
+  leave(x: XElInternal): void {
     if (!x.hidden && BLOCK_TAGS.has(x.tag)) {
-      pieces.push(' ');
-      chars++;
+      this.pieces.push(' ');
+      this.chars++;
     }
-    x.end = pieces.length;
-    x.ce = chars;
-    x.endOrder = elements.length - 1;
-    let anchors = x.tag === 'a' && adapter.attr(x.el, 'href') !== undefined ? 1 : 0;
+    x.end = this.pieces.length;
+    x.ce = this.chars;
+    x.endOrder = this.elements.length - 1;
+    let anchors = x.tag === 'a' && this.adapter.attr(x.el, 'href') !== undefined ? 1 : 0;
     let elementKids = 0;
     let firstTag: string | undefined;
     let mixed = false;
@@ -168,27 +176,118 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
         }
       } else {
         // One scratch map for the whole walk: a Map per element is most of the garbage on big pages.
-        siblingCounts.clear();
+        const counts = this.siblingCounts;
+        counts.clear();
         for (let i = 0; i < kids.length; i++) {
           const c = kids[i];
           if (c.kind !== 'el') continue;
-          const n = (siblingCounts.get(c.tag) ?? 0) + 1;
-          siblingCounts.set(c.tag, n);
+          const n = (counts.get(c.tag) ?? 0) + 1;
+          counts.set(c.tag, n);
           c.nth = n;
         }
         for (let i = 0; i < kids.length; i++) {
           const c = kids[i];
-          if (c.kind === 'el') c.sameTag = siblingCounts.get(c.tag)!;
+          if (c.kind === 'el') c.sameTag = counts.get(c.tag)!;
         }
       }
     }
     x.anchors = anchors;
-  };
+  }
+}
 
-  const root = make(adapter.root(), undefined);
+class Tree implements PageTree {
+  constructor(
+    readonly adapter: PageAdapter,
+    readonly root: XEl,
+    readonly body: XEl | undefined,
+    readonly elements: XEl[],
+    readonly textNodes: XText[],
+    readonly byTag: Map<string, XEl[]>,
+    readonly scripts: { el: XEl; text: string }[],
+    readonly notes: string[],
+    /** The page's visible text as one string: an element's text is a slice of it. */
+    private readonly all: string,
+  ) {}
+
+  attr(x: XEl, name: string): string | undefined {
+    return this.adapter.attr(x.el, name);
+  }
+
+  text(x: XEl): string {
+    const xi = x as XElInternal;
+    let t = xi.txt;
+    if (t === undefined) {
+      t = x.end - x.start > 0 ? collapse(this.all.slice(xi.cs, xi.ce)) : '';
+      xi.txt = t;
+    }
+    return t;
+  }
+
+  textExcluding(x: XEl, exclude: XEl[]): string {
+    if (!exclude.length) return this.text(x);
+    const xi = x as XElInternal;
+    const parts: string[] = [];
+    let at = x.start;
+    let atChar = xi.cs;
+    for (const e of exclude) {
+      if (e.start < at || e.end > x.end) continue;
+      const ei = e as XElInternal;
+      parts.push(this.all.slice(atChar, ei.cs), ' ');
+      at = e.end;
+      atChar = ei.ce;
+    }
+    parts.push(this.all.slice(atChar, xi.ce));
+    return collapse(parts.join(''));
+  }
+
+  ownText(x: XEl): string {
+    const buf = (x as XElInternal).own;
+    return buf ? collapse(buf.length === 1 ? buf[0] : buf.join('')) : '';
+  }
+
+  blocks(): XEl[] {
+    const out: XEl[] = [];
+    for (const x of this.elements) if ((x as XElInternal).own !== undefined) out.push(x);
+    return out;
+  }
+
+  selector(x: XEl): string {
+    // Mirrors cssPath() in rules/page-adapter.ts, memoised over the mirror.
+    const xi = x as XElInternal;
+    const memo = xi.sel;
+    if (memo !== undefined) return memo;
+    let s: string;
+    const id = xi.idAttr;
+    if (id && SIMPLE_ID.test(id)) s = `#${id}`;
+    else if (!x.parent || x.tag === 'html') s = x.tag;
+    else s = `${this.selector(x.parent)} > ${x.sameTag > 1 ? `${x.tag}:nth-of-type(${x.nth})` : x.tag}`;
+    xi.sel = s;
+    return s;
+  }
+
+  classTokens(x: XEl): string[] {
+    const xi = x as XElInternal;
+    let c = xi.cls;
+    if (!c) {
+      const attr = xi.classAttr;
+      c = attr ? attr.split(/\s+/).filter(Boolean) : [];
+      xi.cls = c;
+    }
+    return c;
+  }
+}
+
+export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIMITS): PageTree {
+  const b = new TreeBuilder(adapter);
+  const { elements, textNodes, pieces, scripts, notes } = b;
+  let textChars = 0;
+  let capped = false;
+
+  const root = b.make(adapter.root(), undefined);
   // Documents from htmlparser2 (huge pages) may have no <body>: then everything outside <head> is the body.
   const rootKids = adapter.childNodes(root.el);
-  const bodyless = !rootKids.some((c) => typeof c !== 'string' && adapter.tag(c) === 'body');
+  let bodyless = true;
+  for (const c of rootKids) if (typeof c !== 'string' && adapter.tag(c) === 'body') bodyless = false;
   if (bodyless) root.inBody = true;
   // The walk's stack as parallel arrays (no frame object per element).
   const stackX: XElInternal[] = [root];
@@ -201,7 +300,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
     const kids = stackKids[top];
     const i = stackI[top];
     if (i >= kids.length) {
-      leave(px);
+      b.leave(px);
       stackX.pop();
       stackKids.pop();
       stackI.pop();
@@ -228,7 +327,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
       }
       textChars += node.length;
       pieces.push(node);
-      chars += node.length;
+      b.chars += node.length;
       if (px.inBody) {
         const block = px.block as XElInternal;
         if (block.own) block.own.push(node);
@@ -241,93 +340,41 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
       elementsCapped = true;
       continue;
     }
-    const child = make(node, px);
+    const child = b.make(node, px);
     px.children.push(child);
     stackX.push(child);
     stackKids.push(OPAQUE_TAGS.has(child.tag) ? [] : adapter.childNodes(node));
     stackI.push(0);
   }
-
-  // One string for the page's visible text: an element's text is a slice of it (no join per call).
-  const all = pieces.join('');
-  const tree: PageTree = {
-    adapter,
-    root,
-    body: bodyless ? root : byTag.get('body')?.[0],
-    elements,
-    textNodes,
-    byTag,
-    scripts,
-    notes,
-    attr: (x, name) => adapter.attr(x.el, name),
-    text(x) {
-      const xi = x as XElInternal;
-      let t = xi.txt;
-      if (t === undefined) {
-        t = x.end - x.start > 0 ? collapse(all.slice(xi.cs, xi.ce)) : '';
-        xi.txt = t;
-      }
-      return t;
-    },
-    textExcluding(x, exclude) {
-      if (!exclude.length) return tree.text(x);
-      const xi = x as XElInternal;
-      const parts: string[] = [];
-      let at = x.start;
-      let atChar = xi.cs;
-      for (const e of exclude) {
-        if (e.start < at || e.end > x.end) continue;
-        const ei = e as XElInternal;
-        parts.push(all.slice(atChar, ei.cs), ' ');
-        at = e.end;
-        atChar = ei.ce;
-      }
-      parts.push(all.slice(atChar, xi.ce));
-      return collapse(parts.join(''));
-    },
-    ownText(x) {
-      const buf = (x as XElInternal).own;
-      return buf ? collapse(buf.length === 1 ? buf[0] : buf.join('')) : '';
-    },
-    blocks() {
-      return elements.filter((x) => (x as XElInternal).own !== undefined);
-    },
-    selector(x) {
-      // Mirrors cssPath() in rules/page-adapter.ts, memoised over the mirror.
-      const xi = x as XElInternal;
-      const memo = xi.sel;
-      if (memo !== undefined) return memo;
-      let s: string;
-      const id = adapter.attr(x.el, 'id');
-      if (id && SIMPLE_ID.test(id)) s = `#${id}`;
-      else if (!x.parent || x.tag === 'html') s = x.tag;
-      else s = `${tree.selector(x.parent)} > ${x.sameTag > 1 ? `${x.tag}:nth-of-type(${x.nth})` : x.tag}`;
-      xi.sel = s;
-      return s;
-    },
-    classTokens(x) {
-      const xi = x as XElInternal;
-      let c = xi.cls;
-      if (!c) {
-        c = (adapter.attr(x.el, 'class') ?? '').split(/\s+/).filter(Boolean);
-        xi.cls = c;
-      }
-      return c;
-    },
-  };
-  return tree;
+  const body = bodyless ? root : b.byTag.get('body')?.[0];
+  return new Tree(adapter, root, body, elements, textNodes, b.byTag, scripts, notes, pieces.join(''));
 }
 
 /** class and id of an element as one lower-case string, for heuristics like /breadcrumb|crumb/. */
-export function classAndId(tree: PageTree, x: XEl): string {
+export function classAndId(_tree: PageTree, x: XEl): string {
   // Several heuristics scan every element's class and id: read them once per element.
   const xi = x as XElInternal;
   if (xi.ci !== undefined) return xi.ci;
-  const cls = tree.attr(x, 'class');
-  const id = tree.attr(x, 'id');
+  const cls = xi.classAttr;
+  const id = xi.idAttr;
   const ci = cls === undefined && id === undefined ? '' : `${cls ?? ''} ${id ?? ''}`.toLowerCase();
   xi.ci = ci;
   return ci;
+}
+
+/** true when the element has a class or an id attribute. */
+export function hasClassOrId(x: XEl): boolean {
+  return (x as XElInternal).classAttr !== undefined || (x as XElInternal).idAttr !== undefined;
+}
+
+/** The element's class attribute (read once). */
+export function classAttr(x: XEl): string | undefined {
+  return (x as XElInternal).classAttr;
+}
+
+/** The element's id attribute (read once). */
+export function idAttr(x: XEl): string | undefined {
+  return (x as XElInternal).idAttr;
 }
 
 /** true when `inner` is a strict descendant of `outer`. */

@@ -238,12 +238,25 @@ export function createSiteMatcher(siteUrl: string, extraHosts?: string[]): (url:
     if (e.startsWith('*.')) suffixes.push(e.slice(2));
     else exact.add(e);
   }
-  return (url: string) => {
+  const matches = (url: string): boolean => {
     const target = hostOf(url);
     if (!target) return false;
     if (site && target.host === site.host) return true;
     if (exact.has(target.host) || exact.has(target.hostname)) return true;
     return suffixes.some((s) => target.hostname === s || target.hostname.endsWith(`.${s}`));
+  };
+  // A page's links name a few hosts many times: remember the answer per plain scheme://host:port.
+  const known = new Map<string, boolean>();
+  return (url: string) => {
+    const m = PLAIN_AUTHORITY.exec(url);
+    if (!m) return matches(url);
+    const key = m[3] === undefined ? `${m[1]}://${m[2]}` : `${m[1]}://${m[2]}:${m[3]}`;
+    let answer = known.get(key);
+    if (answer === undefined) {
+      answer = matches(url);
+      if (known.size < 1000) known.set(key, answer);
+    }
+    return answer;
   };
 }
 
@@ -271,11 +284,30 @@ export const ATTACHMENT_EXTENSIONS: readonly string[] = [
 const ATTACHMENT_SET = new Set(ATTACHMENT_EXTENSIONS);
 
 /** The attachment extension of a URL's path (lower-case), or undefined when it is not an attachment. */
+const HTTP_PREFIX = /^https?:\/\//i;
+
+/** End of the path of an absolute URL whose path starts at `from` (the first '?' or '#', or the end). */
+function pathEnd(url: string, from: number): number {
+  for (let i = from; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */) return i;
+  }
+  return url.length;
+}
+
 export function attachmentExt(url: string): string | undefined {
   let path: string;
-  const abs = /^https?:\/\/[^/?#]*(\/[^?#]*)?/i.exec(url);
-  if (abs) path = abs[1] ?? '/';
-  else {
+  if (HTTP_PREFIX.test(url)) {
+    // Same as /^https?:\/\/[^/?#]*(\/[^?#]*)?/i without the match arrays: called for every link.
+    const hostStart = url[4] === ':' ? 7 : 8;
+    let i = hostStart;
+    while (i < url.length) {
+      const c = url.charCodeAt(i);
+      if (c === 47 /* / */ || c === 63 || c === 35) break;
+      i++;
+    }
+    path = i < url.length && url.charCodeAt(i) === 47 ? url.slice(i, pathEnd(url, i)) : '/';
+  } else {
     try {
       path = new URL(url, 'http://x.invalid/').pathname;
     } catch {
