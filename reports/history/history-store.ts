@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { parseAudit, type AuditResult, type Finding, type Severity } from '../audit-schema.js';
+import { findingSchema, parseAudit, type AuditResult, type Finding, type Severity } from '../audit-schema.js';
 import { severityCounts } from '../render/summary.js';
 import { hostKey, pageKey, siteKey } from '../url-key.js';
 import { isIsoDate, shanghaiDate } from '../time.js';
 import { HistoryError, toHistoryError } from './history-error.js';
-import { migrate } from './migrations.js';
+import { migrate, summaryJsonOf } from './migrations.js';
 import type { AuditDelta, HistoryContext, Lifecycle, TrendPoint, Waiver } from './history-context.js';
 
 export const HISTORY_FILE = 'history.db';
@@ -52,14 +52,25 @@ interface RawAudit {
   finished_at: string;
   pages: number;
   total: number;
-  json: string;
+  /** { bySeverity, score, pass } (migration 3); NULL for a row whose JSON did not parse. */
+  summary?: string | null;
+  /** Only selected from a database not yet migrated to 3. */
+  json?: string;
 }
 
+/** Everything a listing needs except the (multi-megabyte) audit JSON. */
+const ROW_COLUMNS = 'id, site, site_key, host, as_of, started_at, finished_at, pages, total';
+
 export class HistoryStore {
+  /** Whether audits has the summary column (a read-only handle on an older database has not). */
+  private readonly hasSummary: boolean;
+
   private constructor(
     readonly db: Database.Database,
     readonly file: string,
-  ) {}
+  ) {
+    this.hasSummary = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'summary'").pluck().get() === 1;
+  }
 
   /** Open (creating and migrating as needed) dataDir/history.db; throws HistoryError with a zh-CN message. */
   static open(dataDir: string, opts: OpenHistoryOptions = {}): HistoryStore {
@@ -109,14 +120,18 @@ export class HistoryStore {
           const { delta, lifecycle } = this.deltaFor(key, a.startedAt, audit.findings);
           this.db
             .prepare(
-              'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+              'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
             )
-            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(audit), new Date().toISOString());
+            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(audit), new Date().toISOString(), summaryJsonOf(audit));
           const ins = this.db.prepare(
             'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key) VALUES (?,?,?,?,?,?,?,?,?)',
           );
+          // Findings share pages: each page's key is computed once.
+          const urlKeys = new Map<string, string>();
           for (const f of audit.findings) {
-            ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', pageKey(f.url) ?? f.url);
+            let urlKey = urlKeys.get(f.url);
+            if (urlKey === undefined) urlKeys.set(f.url, (urlKey = pageKey(f.url) ?? f.url));
+            ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey);
           }
           return { auditId: a.id, delta, lifecycle };
         })
@@ -126,22 +141,31 @@ export class HistoryStore {
 
   private previousOf(key: string, startedAt: string): AuditRow | undefined {
     const raw = this.db
-      .prepare('SELECT * FROM audits WHERE site_key = ? AND started_at < ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
+      .prepare(`SELECT ${this.rowColumns} FROM audits WHERE site_key = ? AND started_at < ? ORDER BY started_at DESC, rowid DESC LIMIT 1`)
       .get(key, startedAt) as RawAudit | undefined;
     return raw ? this.toRow(raw) : undefined;
+  }
+
+  private get rowColumns(): string {
+    return this.hasSummary ? `${ROW_COLUMNS}, summary` : `${ROW_COLUMNS}, json`;
   }
 
   private toRow(raw: RawAudit): AuditRow {
     let bySeverity = { critical: 0, serious: 0, moderate: 0, minor: 0 } as Record<Severity, number>;
     let score: number | undefined;
     let pass: boolean | undefined;
-    try {
-      const audit = JSON.parse(raw.json) as AuditResult;
-      bySeverity = severityCounts(audit.findings);
-      score = audit.verdict?.score;
-      pass = audit.verdict?.pass;
-    } catch {
-      // A row whose JSON does not parse still lists; its counts stay zero.
+    if (raw.summary) {
+      ({ bySeverity, score, pass } = JSON.parse(raw.summary) as { bySeverity: Record<Severity, number>; score?: number; pass?: boolean });
+    } else {
+      try {
+        const json = raw.json ?? (this.db.prepare('SELECT json FROM audits WHERE id = ?').pluck().get(raw.id) as string);
+        const audit = JSON.parse(json) as AuditResult;
+        bySeverity = severityCounts(audit.findings);
+        score = audit.verdict?.score;
+        pass = audit.verdict?.pass;
+      } catch {
+        // A row whose JSON does not parse still lists; its counts stay zero.
+      }
     }
     return {
       id: raw.id,
@@ -164,9 +188,9 @@ export class HistoryStore {
     return this.wrap(() => {
       const rows = site
         ? (this.db
-            .prepare('SELECT * FROM audits WHERE site_key = ? OR host = ? ORDER BY started_at DESC, rowid DESC')
+            .prepare(`SELECT ${this.rowColumns} FROM audits WHERE site_key = ? OR host = ? ORDER BY started_at DESC, rowid DESC`)
             .all(siteKey(site), hostKey(site) ?? site.toLowerCase()) as RawAudit[])
-        : (this.db.prepare('SELECT * FROM audits ORDER BY started_at DESC, rowid DESC').all() as RawAudit[]);
+        : (this.db.prepare(`SELECT ${this.rowColumns} FROM audits ORDER BY started_at DESC, rowid DESC`).all() as RawAudit[]);
       return rows.map((r) => this.toRow(r));
     });
   }
@@ -179,7 +203,7 @@ export class HistoryStore {
 
   getAuditRow(id: string): AuditRow | undefined {
     return this.wrap(() => {
-      const raw = this.db.prepare('SELECT * FROM audits WHERE id = ?').get(id) as RawAudit | undefined;
+      const raw = this.db.prepare(`SELECT ${this.rowColumns} FROM audits WHERE id = ?`).get(id) as RawAudit | undefined;
       return raw ? this.toRow(raw) : undefined;
     });
   }
@@ -278,20 +302,25 @@ export class HistoryStore {
 
   private deltaFor(key: string, startedAt: string, findings: Finding[]): { delta?: AuditDelta; lifecycle: Map<string, Lifecycle> } {
     const prev = this.previousOf(key, startedAt);
-    const prevFindings = prev ? this.findingsOf(prev.id) : [];
-    const prevIds = new Set(prevFindings.map((f) => f.id));
-    const earlier = new Set(
-      (
-        this.db
-          .prepare('SELECT DISTINCT f.id FROM findings f JOIN audits a ON a.id = f.audit_id WHERE a.site_key = ? AND a.started_at < ?')
-          .all(key, startedAt) as { id: string }[]
-      ).map((r) => r.id),
-    );
     const lifecycle = new Map<string, Lifecycle>();
-    for (const f of findings) lifecycle.set(f.id, prevIds.has(f.id) ? 'persisting' : earlier.has(f.id) ? 'reopened' : 'new');
-    if (!prev) return { lifecycle };
+    // Without a previous audit there is no earlier one either: everything is new.
+    if (!prev) {
+      for (const f of findings) lifecycle.set(f.id, 'new');
+      return { lifecycle };
+    }
+    // The findings table holds each stored audit's finding ids: no need to parse the previous audit's JSON.
+    const prevIds = new Set(this.db.prepare('SELECT id FROM findings WHERE audit_id = ?').pluck().all(prev.id) as string[]);
+    // Only a finding absent from the previous audit can have been seen earlier (reopened): look those up alone.
+    const seenEarlier = this.db
+      .prepare('SELECT 1 FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ? AND a.site_key = ? AND a.started_at < ? LIMIT 1')
+      .pluck();
+    for (const f of findings) {
+      if (lifecycle.has(f.id)) continue;
+      lifecycle.set(f.id, prevIds.has(f.id) ? 'persisting' : seenEarlier.get(f.id, key, startedAt) !== undefined ? 'reopened' : 'new');
+    }
     const current = new Set(findings.map((f) => f.id));
     const ids = (l: Lifecycle) => [...lifecycle].filter(([, v]) => v === l).map(([id]) => id);
+    const gone = [...prevIds].filter((id) => !current.has(id));
     return {
       lifecycle,
       delta: {
@@ -300,9 +329,22 @@ export class HistoryStore {
         new: ids('new'),
         persisting: ids('persisting'),
         reopened: ids('reopened'),
-        fixed: prevFindings.filter((f) => !current.has(f.id)),
+        fixed: gone.length ? this.findingsWithIds(prev.id, gone) : [],
       },
     };
+  }
+
+  /** The findings of a stored audit with the given ids, in the audit's order, validated like getAudit's. */
+  private findingsWithIds(auditId: string, ids: string[]): Finding[] {
+    // SQLite picks them out of the audit JSON, so only these findings are parsed and validated in JS.
+    const rows = this.db
+      .prepare(
+        `SELECT j.value FROM audits a, json_each(a.json, '$.findings') j
+         WHERE a.id = ? AND json_extract(j.value, '$.id') IN (SELECT value FROM json_each(?)) ORDER BY j.key`,
+      )
+      .pluck()
+      .all(auditId, JSON.stringify(ids)) as string[];
+    return rows.map((v) => findingSchema.parse(JSON.parse(v)));
   }
 }
 

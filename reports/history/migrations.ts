@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { HistoryError } from './history-error.js';
 import { hostKey, pageKey } from '../url-key.js';
+import type { AuditResult } from '../audit-schema.js';
+import { severityCounts } from '../render/summary.js';
 
 export interface Migration {
   version: number;
@@ -86,7 +88,35 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'severity counts, score and pass of each audit, so listings need not parse its JSON',
+    up(db) {
+      db.exec('ALTER TABLE audits ADD COLUMN summary TEXT');
+      const get = db.prepare('SELECT json FROM audits WHERE id = ?').pluck();
+      const set = db.prepare('UPDATE audits SET summary = ? WHERE id = ?');
+      for (const id of db.prepare('SELECT id FROM audits').pluck().all() as string[]) {
+        // A row whose JSON does not parse keeps a NULL summary (listed with zero counts, as before).
+        const summary = auditSummaryJson(get.get(id) as string);
+        if (summary !== undefined) set.run(summary, id);
+      }
+    },
+  },
 ];
+
+/** The audits.summary column: { bySeverity, score, pass } of an audit's JSON; undefined when it does not parse. */
+export function auditSummaryJson(json: string): string | undefined {
+  try {
+    return summaryJsonOf(JSON.parse(json) as AuditResult);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same from the audit object (what JSON.parse of its JSON would give for the fields read). */
+export function summaryJsonOf(audit: AuditResult): string {
+  return JSON.stringify({ bySeverity: severityCounts(audit.findings), score: audit.verdict?.score, pass: audit.verdict?.pass });
+}
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
