@@ -1,6 +1,7 @@
 // URL arithmetic for columns: the identity of a list page, the directory that holds a column's documents, and
 // whether one URL is another's pagination page (TRS index_N, Hanweb pageNum and similar query pagers).
-// Uses the WHATWG URL only (runs in the browser too).
+// Uses the WHATWG URL only (runs in the browser too). Answers are remembered by URL string (asked per link).
+import { memoizeString } from './memoize.js';
 
 const DEFAULT_DOC = /\/(index|default)\.(s?html?|jsp|php|aspx?)$/i;
 // Hanweb pages its lists as ?uid=…&pageNum=N (the first page has neither); uid is the list module, not the column.
@@ -15,26 +16,8 @@ function parse(url: string): URL | undefined {
   }
 }
 
-// Site rules ask for the key and pager family of the same few thousand URLs hundreds of thousands of times
-// (every link of every page), and each answer costs a URL parse and setters: remember answers by URL string.
-// Bounded so that a very large site (or a long-lived extension page) cannot grow it without limit.
-const MEMO_LIMIT = 100_000;
-
-function memoized(compute: (url: string) => string): (url: string) => string {
-  const cache = new Map<string, string>();
-  return (url: string) => {
-    let value = cache.get(url);
-    if (value === undefined) {
-      if (cache.size >= MEMO_LIMIT) cache.clear();
-      value = compute(url);
-      cache.set(url, value);
-    }
-    return value;
-  };
-}
-
 /** A comparison key: no fragment, no default document name, no trailing slash. */
-export const urlKey: (url: string) => string = memoized(computeUrlKey);
+export const urlKey: (url: string) => string = memoizeString(computeUrlKey);
 
 function computeUrlKey(url: string): string {
   const u = parse(url);
@@ -55,7 +38,7 @@ export function directoryOf(url: string): string | undefined {
 }
 
 /** The URL without its pager query parameters and with TRS index_N collapsed to index (pager family key). */
-export const pagerFamily: (url: string) => string = memoized(computePagerFamily);
+export const pagerFamily: (url: string) => string = memoizeString(computePagerFamily);
 
 function computePagerFamily(url: string): string {
   const u = parse(url);

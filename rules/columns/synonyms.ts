@@ -1,5 +1,6 @@
 // The synonym table: every label variant sites use for a column, mapped onto one canonical name that rules,
 // owner maps and reports key on. Add variants here, never rename a canonical name (rules reference them).
+import { memoizeString } from './memoize.js';
 import { normalizeLabel } from './normalize-label.js';
 
 /** Canonical column names (public: findings' evidence.column and owner maps use them). */
@@ -90,7 +91,9 @@ for (const [canonical, variants] of Object.entries(SYNONYMS) as [CanonicalName, 
 }
 
 /** Canonical column of a site label, or undefined when the label is not in the synonym table. */
-export function canonicalColumn(label: string): string | undefined {
+export const canonicalColumn: (label: string) => string | undefined = memoizeString(computeCanonicalColumn);
+
+function computeCanonicalColumn(label: string): string | undefined {
   const key = normalizeLabel(label);
   if (!key) return undefined;
   const hit = LOOKUP.get(key);
