@@ -158,7 +158,9 @@ export class RuleRunner {
     for (const r of this.pageRules) {
       const rule = r.rule as PageRule;
       try {
-        await rule.check({
+        // Awaited only when a rule is asynchronous: an await per rule per page let other pages' work run in
+        // between (and counted it as rule time).
+        const pending = rule.check({
           page,
           dom,
           options: r.options,
@@ -167,6 +169,7 @@ export class RuleRunner {
           settings: this.settings,
           report: (d) => out.findings.push(this.toFinding(r, d, page.url)),
         });
+        if (pending) await pending;
       } catch (error) {
         out.errors.push(toRuleError(rule.meta.id, error, page.url));
       }
