@@ -6,7 +6,7 @@ import { attachmentExt, classifyHref, createSiteMatcher, normalizeUrl } from '..
 import { collapse, type PageTree, type XEl } from './tree.js';
 
 type LinkTag = PageLink['tag'];
-const LINK_ATTRS: Partial<Record<LinkTag, string[]>> = {
+const LINK_ATTRS_BY_TAG: Partial<Record<LinkTag, string[]>> = {
   a: ['href'],
   area: ['href'],
   img: ['src', 'srcset'],
@@ -19,6 +19,8 @@ const LINK_ATTRS: Partial<Record<LinkTag, string[]>> = {
   embed: ['src'],
   object: ['data'],
 };
+/** As a Map: a lookup for every element's tag, most of them not link tags. */
+const LINK_ATTRS = new Map(Object.entries(LINK_ATTRS_BY_TAG) as [LinkTag, string[]][]);
 
 export interface LinkContext {
   baseUrl: string;
@@ -97,7 +99,7 @@ export function extractLinks(tree: PageTree, ctx: LinkContext): PageLink[] {
   const links: PageLink[] = [];
   const internal = siteMatcher(ctx.siteUrl, ctx.sameSiteHosts);
   for (const x of tree.elements) {
-    const attrs = LINK_ATTRS[x.tag as LinkTag];
+    const attrs = LINK_ATTRS.get(x.tag as LinkTag);
     if (!attrs) continue;
     const tag = x.tag as LinkTag;
     // <link rel=preconnect/dns-prefetch> names an origin, not a resource.

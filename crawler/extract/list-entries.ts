@@ -6,7 +6,7 @@ import type { ListEntry } from '../page-record.js';
 import { classifyHref, normalizeUrl } from '../url/normalize.js';
 import { findFirstDate, resolveMonthDay } from './dates.js';
 import { extractDatastoreEntries } from './hanweb-datastore.js';
-import { classAndId, collapse, contains, type PageTree, type XEl } from './tree.js';
+import { classAndId, classAttr, collapse, contains, idAttr, type PageTree, type XEl } from './tree.js';
 
 const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p', 'div', 'section', 'article', 'dl', 'td', 'span', 'h3', 'h4']);
 const UNDATED_ITEM_TAGS = new Set(['li', 'tr', 'dd']);
@@ -44,12 +44,18 @@ function anchorTitle(tree: PageTree, a: XEl, text: string): string {
 const CONTAINER_CLASSES = new Set(['article', 'content', 'trs_editor', 'main', 'detail', 'zoom', 'container', 'wrapper']);
 
 /** An article body or a page region: an entry never spans one. */
-function isContentContainer(tree: PageTree, x: XEl): boolean {
+function isContentContainer(tree: PageTree, x: XEl, h1s: XEl[]): boolean {
   if (x.tag === 'article' || x.tag === 'main' || x.tag === 'form') return true;
-  const id = (tree.attr(x, 'id') ?? '').toLowerCase();
-  if (id === 'zoom' || id === 'content' || id === 'main') return true;
-  if (tree.attr(x, 'class') !== undefined && tree.classTokens(x).some((c) => CONTAINER_CLASSES.has(c.toLowerCase()))) return true;
-  return (tree.byTag.get('h1') ?? []).some((h) => contains(x, h));
+  const id = idAttr(x);
+  if (id !== undefined) {
+    const lower = id.toLowerCase();
+    if (lower === 'zoom' || lower === 'content' || lower === 'main') return true;
+  }
+  if (classAttr(x) !== undefined) {
+    for (const c of tree.classTokens(x)) if (CONTAINER_CLASSES.has(c.toLowerCase())) return true;
+  }
+  for (const h of h1s) if (contains(x, h)) return true;
+  return false;
 }
 
 /** Text of `item` outside the anchor, children joined with spaces so that adjacent date spans stay apart. */
@@ -71,6 +77,9 @@ function textAround(tree: PageTree, item: XEl, anchor: XEl): string {
 export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?: string[], referenceDate?: string): ListEntry[] {
   const items: Item[] = [];
   const byEl = new Map<XEl, Item>();
+  const h1s = tree.byTag.get('h1') ?? [];
+  // Anchors of one list share their ancestors: each ancestor's container test runs once.
+  const container = new Map<XEl, boolean>();
   for (const a of tree.byTag.get('a') ?? []) {
     if (!a.inBody || a.hidden) continue;
     const href = tree.attr(a, 'href');
@@ -85,7 +94,10 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
     let dateInAnchor = false;
     let n = a.parent;
     for (let i = 0; n && i < MAX_CLIMB && n.inBody && n.tag !== 'body'; i++, n = n.parent) {
-      if (n.anchors > 2 || isContentContainer(tree, n)) break;
+      if (n.anchors > 2) break;
+      let isContainer = container.get(n);
+      if (isContainer === undefined) container.set(n, (isContainer = isContentContainer(tree, n, h1s)));
+      if (isContainer) break;
       if (!ITEM_TAGS.has(n.tag)) continue;
       const around = textAround(tree, n, a);
       // An entry is a title, a date and perhaps a short summary; past that we are in an article or a panel.

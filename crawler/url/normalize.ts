@@ -14,10 +14,16 @@ const INNER_TAB_NL = /[\t\n\r]/g;
 const EDGE_CHAR = /[\s\u00a0\u3000\u200b-\u200d\ufeff]/;
 const TAB_NL = /[\t\n\r]/;
 
+/** false for a character EDGE_SPACE could remove (printable ASCII never is). */
+function plainEdge(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c > 0x20 && c < 0x7f ? true : !EDGE_CHAR.test(s[i]);
+}
+
 function cleanHref(raw: string): string {
   // Nearly every href is already clean: test the two ends and look for tabs/newlines before replacing.
   if (raw === '') return raw;
-  if (!EDGE_CHAR.test(raw[0]) && !EDGE_CHAR.test(raw[raw.length - 1]) && !TAB_NL.test(raw)) return raw;
+  if (plainEdge(raw, 0) && plainEdge(raw, raw.length - 1) && !TAB_NL.test(raw)) return raw;
   return raw.replace(EDGE_SPACE, '').replace(INNER_TAB_NL, '');
 }
 
@@ -72,10 +78,26 @@ interface BaseParts {
 /** Parsed bases; null for a string the URL parser rejects (then every href resolves to nothing). */
 const BASES = new Map<string, BaseParts | null>();
 
+let lastBase: string | undefined;
+let lastParts: BaseParts | null = null;
+
 function baseParts(base: string): BaseParts | null {
+  // Consecutive calls nearly always resolve against the same page's base.
+  if (base === lastBase) return lastParts;
   let parts = BASES.get(base);
-  if (parts !== undefined) return parts;
-  parts = null;
+  if (parts !== undefined) {
+    lastBase = base;
+    lastParts = parts;
+    return parts;
+  }
+  parts = baseParsed(base);
+  lastBase = base;
+  lastParts = parts;
+  return parts;
+}
+
+function baseParsed(base: string): BaseParts | null {
+  let parts: BaseParts | null = null;
   try {
     const u = new URL(base);
     parts = {};
@@ -248,9 +270,16 @@ export function createSiteMatcher(siteUrl: string, extraHosts?: string[]): (url:
   // A page's links name a few hosts many times: remember the answer per plain scheme://host:port.
   const known = new Map<string, boolean>();
   return (url: string) => {
-    const m = PLAIN_AUTHORITY.exec(url);
-    if (!m) return matches(url);
-    const key = m[3] === undefined ? `${m[1]}://${m[2]}` : `${m[1]}://${m[2]}:${m[3]}`;
+    // The answer depends only on the scheme and authority: the text up to the first '/', '?', '#' or '\\'.
+    const start = url.startsWith('http://') ? 7 : url.startsWith('https://') ? 8 : -1;
+    if (start < 0) return matches(url);
+    let end = start;
+    while (end < url.length) {
+      const c = url.charCodeAt(end);
+      if (c === 47 || c === 63 || c === 35 || c === 92) break;
+      end++;
+    }
+    const key = url.slice(0, end);
     let answer = known.get(key);
     if (answer === undefined) {
       answer = matches(url);

@@ -1,7 +1,7 @@
 // normalizeUrl's fast path (plain paths and hosts resolved without the URL parser) must give exactly what the
 // WHATWG parser gives: generated hrefs and bases, seeded, compared with normalizeUrlWithParser.
 import { describe, expect, it } from 'vitest';
-import { hostOfWithParser, normalizeUrl, normalizeUrlWithParser, siteHostOf } from '../../crawler/url/normalize.js';
+import { createSiteMatcher, hostOfWithParser, normalizeUrl, normalizeUrlWithParser, siteHostOf } from '../../crawler/url/normalize.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -83,5 +83,22 @@ describe('site host fast path', () => {
     }
     expect(wrong).toEqual([]);
     expect(siteHostOf('http://www.a.cn:8080/x')).toEqual({ host: 'a.cn:8080', hostname: 'a.cn' });
+  });
+});
+
+describe('site matcher memo', () => {
+  it('answers like a fresh matcher for every URL, whatever came before', () => {
+    const r = rng(5);
+    const sites: [string, string[] | undefined][] = [['http://jt.jl.gov.cn/', undefined], ['http://127.0.0.1:8100/', ['*.cn', 'a.cn:8080']]];
+    for (const [site, extra] of sites) {
+      const shared = createSiteMatcher(site, extra);
+      const wrong: string[] = [];
+      for (let i = 0; i < 3_000; i++) {
+        const url = r() < 0.5 ? href(r) : `http://${pick(r, HOSTS)}${pick(r, PORTS)}${pick(r, ['', '/', '\\\\x', '?a', '#b', '\t/'])}`;
+        if (shared(url) !== createSiteMatcher(site, extra)(url) && wrong.length < 10) wrong.push(url);
+      }
+      expect(wrong).toEqual([]);
+    }
+    expect(createSiteMatcher('http://www.jt.jl.gov.cn/')('http://jt.jl.gov.cn/x')).toBe(true);
   });
 });
