@@ -20,6 +20,7 @@ import { CrawlState } from './crawl/crawl-state.js';
 import { crawlSite, type CrawlProgress } from './crawl/crawl-site.js';
 import { Journal, JOURNAL_FILE, readJournal } from './crawl/journal.js';
 import { emptyPageTimings, type PageContext } from './crawl/process-page.js';
+import { defaultWorkerCount, PagePool } from './crawl/page-pool.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
 import { linkEdges } from './links/link-graph.js';
@@ -64,6 +65,10 @@ export interface AuditOptions {
   /** Test knobs for the HTTP layer (timeouts, backoff). */
   fetcher?: PoliteFetcherOptions;
   recheckDelayMs?: number;
+  /** Page-analysis threads (overrides crawl.workers; 0: analyse in this thread). */
+  workers?: number;
+  /** Test knob: pages discovered before the page workers start (default 150). */
+  workerStartPages?: number;
 }
 
 export interface AuditRun {
@@ -92,6 +97,8 @@ export interface AuditTimings {
   pageRulesMs: number;
   /** (page rules + site rules) / pages: the rule-evaluation cost per page. */
   rulesMsPerPage: number;
+  /** Pages analysed in page workers (the rest in the audit's thread). */
+  workerPages: number;
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
@@ -251,7 +258,21 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     )
     .digest('hex');
   const pageTimings = emptyPageTimings();
-  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint, maxDepth: crawl.maxDepth };
+  // Page workers rebuild the rule runner from plain settings, so only for the built-in packs; --render crawls
+  // one page at a time through Chromium and gains nothing from them.
+  const workers = options.workers ?? crawl.workers ?? defaultWorkerCount();
+  const pool =
+    options.packs === undefined && !render && workers > 0
+      ? new PagePool({
+          size: workers,
+          ...(options.workerStartPages !== undefined ? { startPages: options.workerStartPages } : {}),
+          setup: {
+            runner: { config: config.rules, asOf, siteUrl: startUrl, settings: { seriousErrors: config.seriousErrors }, owners: config.owners },
+            analyze: { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams },
+          },
+        })
+      : undefined;
+  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint, maxDepth: crawl.maxDepth, ...(pool ? { pool } : {}) };
   const phaseMs: Record<string, number> = {};
   let phaseStart = performance.now();
   const auditStart = phaseStart;
@@ -334,6 +355,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       throw new SiteUnreachableError(`无法访问起始网址 ${startUrl}（${why}），网站无法审计`, startUrl, home?.status ?? home?.error);
     }
     journal.append({ t: 'crawled' });
+    await pool?.close();
     lap('crawl');
 
     // --- attachments ------------------------------------------------------------------------------------------
@@ -445,11 +467,13 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       parseMs: Math.round(pageTimings.parseMs),
       extractMs: Math.round(pageTimings.extractMs),
       pageRulesMs: Math.round(pageTimings.pageRulesMs),
+      workerPages: pageTimings.workerPages,
       rulesMsPerPage: pageCount ? Math.round(((pageTimings.pageRulesMs + (phaseMs.siteRules ?? 0)) / pageCount) * 1000) / 1000 : 0,
     };
     return { audit, findingsPath, reportFiles, warnings, timings, ...(cache ? { cacheStats: { ...cache.stats } } : {}) };
   } finally {
     checker.cancel();
+    await pool?.close();
     cache?.close();
     journal.close();
     await fetcher.close();

@@ -1,0 +1,226 @@
+// The CPU-heavy part of one page, free of crawl state so that it runs the same in the audit's thread and in a
+// page worker (crawler/crawl/page-pool.ts): bytes → decoded HTML → parse5 tree → page record → page rules → the
+// slim record kept for site rules and the in-site links to follow.
+import * as cheerio from 'cheerio';
+import { parseDocument } from 'htmlparser2';
+import type { Finding, RuleError } from '../../reports/audit-schema.js';
+import type { RuleRunner } from '../../rules/engine/rule-runner.js';
+import { createCheerioAdapter } from '../extract/cheerio-adapter.js';
+import { extractPage } from '../extract/extract-page.js';
+import { decodeHtml } from '../http/decode.js';
+import type { PageRecord } from '../page-record.js';
+import { attachmentExt, isSameSite, normalizeUrl } from '../url/normalize.js';
+
+/** What analysis needs to know of the audit (plain data: it is sent to page workers). */
+export interface AnalyzeSettings {
+  siteUrl: string;
+  sameSiteHosts: string[];
+  dropParams: string[];
+  /** Body text kept per record for site rules (textBlocks are dropped after page rules ran). */
+  keepTextChars?: number;
+}
+
+/** One fetched page that is same-site HTML with a status below 400 (the caller has checked). */
+export interface AnalyzeInput {
+  requestedUrl: string;
+  /** Normalised final URL. */
+  finalUrl: string;
+  status: number;
+  redirects: string[];
+  contentType?: string;
+  /** Raw bytes (decoded here) or already-decoded HTML (rendered). */
+  body: Uint8Array | string;
+  truncated: boolean;
+  fetchedAt: string;
+}
+
+export interface AnalyzeResult {
+  /** The slim record (text blocks dropped, body text capped); strings not yet interned. */
+  record: PageRecord;
+  findings: Finding[];
+  errors: RuleError[];
+  follow: string[];
+  parseMs: number;
+  extractMs: number;
+  pageRulesMs: number;
+}
+
+/** Mostly-binary bytes served as text/html: not worth parsing. */
+function looksBinary(body: Uint8Array): boolean {
+  const n = Math.min(body.length, 2048);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = body[i];
+    if (b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+/** Analyse one page. `beforeRules` may add to the record before the page rules read it (the crawl-depth cut,
+ *  which needs the crawl's state). Throws when parsing or extraction fails (the caller records it). */
+export async function analyzePage(
+  input: AnalyzeInput,
+  settings: AnalyzeSettings,
+  runner: RuleRunner,
+  beforeRules?: (record: PageRecord, follow: string[]) => void,
+): Promise<AnalyzeResult> {
+  let html: string;
+  let encoding: string | undefined;
+  const notes: string[] = [];
+  if (typeof input.body === 'string') {
+    html = input.body;
+  } else if (looksBinary(input.body)) {
+    notes.push('内容不是 HTML（以 text/html 返回的二进制数据），未解析');
+    html = '';
+  } else {
+    const decoded = decodeHtml(input.body, input.contentType);
+    html = decoded.text;
+    encoding = decoded.encoding;
+  }
+  if (input.truncated) notes.push('页面超过大小上限，已截断');
+  const t0 = performance.now();
+  const flat = flattenDeepNesting(html);
+  if (flat.flattened) notes.push(`页面元素嵌套超过 ${MAX_NESTING} 层，更深的层级已平铺处理`);
+  const $ = parseHtml(flat.html);
+  const adapter = createCheerioAdapter($, input.finalUrl);
+  const t1 = performance.now();
+  const record = extractPage(adapter, {
+    url: input.finalUrl,
+    status: input.status,
+    requestedUrl: input.requestedUrl,
+    redirects: input.redirects,
+    contentType: input.contentType,
+    encoding,
+    fetchedAt: input.fetchedAt,
+    siteUrl: settings.siteUrl,
+    sameSiteHosts: settings.sameSiteHosts,
+    dropParams: settings.dropParams,
+  });
+  if (notes.length) record.notes = [...record.notes, ...notes];
+  if (input.truncated && typeof input.body !== 'string') record.truncatedAt = input.body.length;
+  const follow = followLinks(settings, record);
+  beforeRules?.(record, follow);
+  const t2 = performance.now();
+  const { findings, errors } = await runner.runPage(record, adapter);
+  const t3 = performance.now();
+  return {
+    record: slim(record, settings.keepTextChars ?? 20_000),
+    findings,
+    errors,
+    follow,
+    parseMs: t1 - t0,
+    extractMs: t2 - t1,
+    pageRulesMs: t3 - t2,
+  };
+}
+
+/** Pages above this size are parsed by htmlparser2 (several times faster than parse5 on megabytes of text;
+ *  parse5 builds the browser's tree, so normal pages keep selectors identical to the extension's). */
+const FAST_PARSE_CHARS = 1_000_000;
+
+export function parseHtml(html: string): cheerio.CheerioAPI {
+  const flat = flattenDeepNesting(html);
+  html = flat.html;
+  return html.length > FAST_PARSE_CHARS ? cheerio.load(parseDocument(html, { decodeEntities: true })) : cheerio.load(html);
+}
+
+/** Deeper than this, element tags are dropped (their text and links kept): both parse5 and htmlparser2 take time
+ *  quadratic in nesting depth (100,000 levels: tens of seconds), and no real page nests a thousand levels. */
+export const MAX_NESTING = 1000;
+/** Neither counted nor dropped: void elements, elements whose end tag may be omitted (a list of 2,000 unclosed
+ *  <li> is not 2,000 levels deep), and links (a link deep inside is still a link to check). */
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', '!doctype',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp',
+  'a', 'iframe',
+]);
+/** Raw-text elements: their content is skipped (a `<` in a script is not a tag). */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript']);
+const TAG = /<(\/?)([a-zA-Z!][\w:-]*)[^>]*?(\/?)>/g;
+
+export function flattenDeepNesting(html: string, maxDepth = MAX_NESTING): { html: string; flattened: boolean } {
+  // Cheap exit: a page with fewer tags than the cap cannot nest deeper than it.
+  let tags = 0;
+  for (let i = html.indexOf('<'); i !== -1 && tags <= maxDepth; i = html.indexOf('<', i + 1)) tags++;
+  if (tags <= maxDepth) return { html, flattened: false };
+  let depth = 0;
+  let flattened = false;
+  const parts: string[] = [];
+  let last = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (m[1] !== '/' && RAW_TEXT.has(name)) {
+      const end = new RegExp(`</${name}`, 'gi');
+      end.lastIndex = TAG.lastIndex;
+      if (!end.exec(html)) break;
+      TAG.lastIndex = end.lastIndex - name.length - 2;
+      continue;
+    }
+    if (NOT_NESTING.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') {
+      if (depth > maxDepth) {
+        parts.push(html.slice(last, m.index));
+        last = m.index + m[0].length;
+        flattened = true;
+      }
+      depth = Math.max(0, depth - 1);
+    } else {
+      depth++;
+      if (depth > maxDepth) {
+        parts.push(html.slice(last, m.index));
+        last = m.index + m[0].length;
+        flattened = true;
+      }
+    }
+  }
+  if (!flattened) return { html, flattened };
+  parts.push(html.slice(last));
+  return { html: parts.join(''), flattened };
+}
+
+/** What site rules need of a record: drop the text blocks, cap the body text. */
+export function slim(record: PageRecord, keepTextChars: number): PageRecord {
+  return {
+    ...record,
+    textBlocks: [],
+    bodyText: record.bodyText.length > keepTextChars ? record.bodyText.slice(0, keepTextChars) : record.bodyText,
+  };
+}
+
+/** One shared copy of the strings that repeat on every page (navigation, footer and related links): the site
+ *  model holds every record until the site rules ran, and these strings are most of its memory. */
+export function internRecord(record: PageRecord, intern: (s: string) => string): PageRecord {
+  record.links = record.links.map((l) => ({
+    ...l,
+    url: intern(l.url),
+    raw: intern(l.raw),
+    tag: intern(l.tag) as typeof l.tag,
+    attr: intern(l.attr),
+    text: intern(l.text),
+    selector: intern(l.selector),
+  }));
+  record.breadcrumb = record.breadcrumb.map(intern);
+  if (record.contentType) record.contentType = intern(record.contentType);
+  return record;
+}
+
+const FOLLOW_TAGS = new Set(['a', 'area', 'iframe']);
+
+export function followLinks(settings: AnalyzeSettings, record: PageRecord): string[] {
+  const out = new Set<string>();
+  for (const link of record.links) {
+    if (!link.internal || link.attachment || !FOLLOW_TAGS.has(link.tag)) continue;
+    out.add(link.url);
+  }
+  for (const raw of record.pagination?.pages ?? []) {
+    const url = normalizeUrl(raw, record.url, { dropParams: settings.dropParams });
+    if (url && isSameSite(url, settings.siteUrl, settings.sameSiteHosts)) out.add(url);
+  }
+  // List entries carry links written by scripts (Hanweb data proxies) that are not in the anchors.
+  for (const entry of record.listEntries) {
+    const url = normalizeUrl(entry.url, record.url, { dropParams: settings.dropParams });
+    if (url && !attachmentExt(url) && isSameSite(url, settings.siteUrl, settings.sameSiteHosts)) out.add(url);
+  }
+  return [...out];
+}

@@ -1,0 +1,81 @@
+// Page workers (crawler/crawl/page-pool.ts): the same findings as analysing every page in the audit's thread,
+// and a worker that dies costs nothing but speed.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAuditDetailed } from '../../crawler/audit.js';
+import { PagePool, PoolUnavailableError } from '../../crawler/crawl/page-pool.js';
+import { startDemoSite, type DemoSite } from '../demo-site/index.js';
+
+const AS_OF = '2022-06-30';
+let site: DemoSite;
+let dir: string;
+
+beforeAll(async () => {
+  site = await startDemoSite({ asOf: AS_OF });
+  dir = await mkdtemp(join(tmpdir(), 'gongkai-workers-'));
+});
+afterAll(async () => {
+  await site?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const setup = {
+  runner: { asOf: AS_OF, siteUrl: 'http://127.0.0.1/' },
+  analyze: { siteUrl: 'http://127.0.0.1/', sameSiteHosts: [], dropParams: [] },
+};
+
+describe('page workers', () => {
+  it('give the same findings, errors and records as the audit thread alone', async () => {
+    const audit = (workers: number) =>
+      runAuditDetailed({ url: site.url, outDir: join(dir, `w${workers}`), asOf: AS_OF, polite: false, reports: false, recheckDelayMs: 10, workers, workerStartPages: 1 });
+    const alone = await audit(0);
+    const pooled = await audit(2);
+    expect(alone.timings.workerPages).toBe(0);
+    // Most pages went through the workers (the first ones are analysed here while the workers load).
+    expect(pooled.timings.workerPages).toBeGreaterThan(0);
+    expect(pooled.audit.findings.length).toBeGreaterThan(20);
+    expect(pooled.audit.findings).toEqual(alone.audit.findings);
+    expect(pooled.audit.errors).toEqual(alone.audit.errors);
+    expect(pooled.audit.columns).toEqual(alone.audit.columns);
+  }, 120_000);
+
+  it('a worker that dies makes the pool decline work instead of losing pages', async () => {
+    const pool = new PagePool({
+      size: 1,
+      startPages: 0,
+      setup,
+      module: fileURLToPath(new URL('./fixtures/crashing-page-worker.ts', import.meta.url)),
+    });
+    expect(pool.wanted(1)).toBe(false); // starting: not ready yet, the caller analyses the page itself
+    await expect.poll(() => pool.failed, { timeout: 20_000, interval: 100 }).toBe(true);
+    // Once the worker died the pool never takes a page again, and asking it gives the caller the page back.
+    expect(pool.wanted(1000)).toBe(false);
+    await expect(
+      pool.analyze({ requestedUrl: 'http://127.0.0.1/a.html', finalUrl: 'http://127.0.0.1/a.html', status: 200, redirects: [], body: '<p>x</p>', truncated: false, fetchedAt: new Date().toISOString() }),
+    ).rejects.toBeInstanceOf(PoolUnavailableError);
+    await pool.close();
+  }, 30_000);
+
+  it('a live pool answers pages in its workers', async () => {
+    const pool = new PagePool({ size: 1, startPages: 0, setup });
+    await expect.poll(() => pool.wanted(1), { timeout: 20_000, interval: 100 }).toBe(true);
+    const result = await pool.analyze({
+      requestedUrl: 'http://127.0.0.1/a.html',
+      finalUrl: 'http://127.0.0.1/a.html',
+      status: 200,
+      redirects: [],
+      body: new TextEncoder().encode('<html><head><title>通知</title></head><body><a href="/b.html">下一篇</a><p>联系电话 13912345678</p></body></html>'),
+      truncated: false,
+      fetchedAt: new Date().toISOString(),
+    });
+    expect(result.follow).toEqual(['http://127.0.0.1/b.html']);
+    expect(result.record.title).toBe('通知');
+    expect(result.findings.map((f) => f.rule)).toContain('privacy/mobile');
+    await pool.close();
+    // Closed: declines.
+    await expect(pool.analyze({ requestedUrl: 'x', finalUrl: 'x', status: 200, redirects: [], body: '', truncated: false, fetchedAt: '' })).rejects.toBeInstanceOf(PoolUnavailableError);
+  }, 30_000);
+});
