@@ -119,10 +119,19 @@ export function buildColumnInventory(pages: PageRecord[], opts: BuildColumnInven
   const sig = (l: { selector: string; url: string }) => `${l.selector}|${urlKey(l.url)}`;
   const homeSigs = new Set(home ? navLinks(home).map(sig) : []);
   // Sites mixing templates place the same header link differently, so frequency counts label + target only.
-  const labelSig = (l: { text: string; url: string }) => `${normalizeLabel(l.text)}|${urlKey(l.url)}`;
+  // One string per (text, url) pair, so that counting the same template link on every page hashes it once.
+  const labelSigs = new Map<string, Map<string, string>>();
+  const labelSig = (l: { text: string; url: string }) => {
+    let byUrl = labelSigs.get(l.text);
+    if (!byUrl) labelSigs.set(l.text, (byUrl = new Map()));
+    let s = byUrl.get(l.url);
+    if (s === undefined) byUrl.set(l.url, (s = `${normalizeLabel(l.text)}|${urlKey(l.url)}`));
+    return s;
+  };
   const sigCount = new Map<string, number>();
-  for (const p of new Set(byKey.values())) for (const k of new Set(navLinks(p).map(labelSig))) sigCount.set(k, (sigCount.get(k) ?? 0) + 1);
-  const globalThreshold = Math.max(3, Math.ceil(new Set(byKey.values()).size / 2));
+  const distinctPages = new Set(byKey.values());
+  for (const p of distinctPages) for (const k of new Set(navLinks(p).map(labelSig))) sigCount.set(k, (sigCount.get(k) ?? 0) + 1);
+  const globalThreshold = Math.max(3, Math.ceil(distinctPages.size / 2));
   const isGlobal = (l: { selector: string; url: string; text: string }) =>
     homeSigs.has(sig(l)) || (sigCount.get(labelSig(l)) ?? 0) >= globalThreshold;
 
@@ -321,7 +330,15 @@ function createInventory(
     return canonical ? columns.find((c) => c.canonical === canonical) : undefined;
   };
 
+  // Rules ask for the column of the same pages again and again; the inventory does not change once built.
+  const known = new Map<string, Column | undefined>();
   const columnOf = (url: string): Column | undefined => {
+    if (known.has(url)) return known.get(url);
+    const column = findColumnOf(url);
+    known.set(url, column);
+    return column;
+  };
+  const findColumnOf = (url: string): Column | undefined => {
     const family = byFamily.get(pagerFamily(url));
     if (family) return family;
     const page = pageByKey.get(urlKey(url));
