@@ -1,5 +1,7 @@
 // report.xlsx (exceljs): 汇总 summary, one 整改清单 per responsible office (with empty columns the office fills in
 // and a 整改状态 drop-down), one sheet per rule family, and the waived findings apart.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding } from '../audit-schema.js';
 import type { HistoryContext } from '../history/history-context.js';
@@ -59,14 +61,18 @@ function linkCell(url: string | undefined, text?: string): ExcelJS.CellValue {
   return href ? { text: text ?? url, hyperlink: href } : (text ?? url);
 }
 
-function addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions, styles: BodyStyles): ExcelJS.Worksheet {
+/** Rows between two pauses of the streaming writer (see writeXlsx). */
+const ROWS_PER_STEP = 1000;
+
+function* addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions, styles: BodyStyles): Generator<ExcelJS.Worksheet, ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [
     { width: 6 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 9 }, { width: 18 }, { width: 36 }, { width: 28 }, { width: 12 }, { width: 10 }, { width: 14 }, { width: 12 },
   ];
   const changes = lifecycleLabels(opts.history);
   styleHeader(ws.addRow(RECTIFY_COLUMNS));
-  findings.forEach((f, i) => {
+  for (const [i, f] of findings.entries()) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ws;
     const shot = opts.screenshots?.[f.url];
     const row = ws.addRow([
       i + 1,
@@ -93,21 +99,22 @@ function addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult,
       error: `请选择：${RECTIFY_STATUSES.join('、')}`,
     };
     row.commit();
-  });
+  }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RECTIFY_COLUMNS.length } };
   return ws;
 }
 
-function addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions, styles: BodyStyles): ExcelJS.Worksheet {
+function* addFamilySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, findings: Finding[], opts: XlsxReportOptions, styles: BodyStyles): Generator<ExcelJS.Worksheet, ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ width: 6 }, { width: 9 }, { width: 18 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 10 }, { width: 30 }, { width: 30 }, { width: 14 }, { width: 30 }];
   styleHeader(ws.addRow(['序号', '严重程度', '规则', '问题', '页面', '栏目', '责任处室', '元素选择器', '目标', '截图', '编号']));
-  findings.forEach((f, i) => {
+  for (const [i, f] of findings.entries()) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ws;
     const shot = opts.screenshots?.[f.url];
     const row = ws.addRow([i + 1, SEVERITY_LABEL_ZH[f.severity], ruleTitle(audit, f.rule), f.message, linkCell(f.url), columnOf(f), ownerOf(f), f.selector ?? '', f.target ?? '', shot ? linkCell(shot, '查看截图') : '', f.id]);
     styleRow(row, styles.body);
     row.commit();
-  });
+  }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
   return ws;
 }
@@ -195,7 +202,9 @@ function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult,
 }
 
 export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}): ExcelJS.Workbook {
-  return fillWorkbook(new ExcelJS.Workbook(), audit, opts);
+  const wb = new ExcelJS.Workbook();
+  for (const _ of fillWorkbook(wb, audit, opts));
+  return wb;
 }
 
 /** The streaming writer's sheets have commit(); the in-memory workbook's do not (despite the typings). */
@@ -203,8 +212,11 @@ function commitSheet(ws: ExcelJS.Worksheet): void {
   (ws as Partial<Pick<ExcelJS.Worksheet, 'commit'>>).commit?.call(ws);
 }
 
-/** Sheets are filled in order and each is committed before the next (a no-op on the in-memory workbook). */
-function fillWorkbook<W extends ExcelJS.Workbook>(wb: W, audit: AuditResult, opts: XlsxReportOptions): W {
+/**
+ * Sheets are filled in order and each is committed before the next (a no-op on the in-memory workbook). Yields
+ * every ROWS_PER_STEP rows so the streaming writer can pause there and let the zip take the rows written so far.
+ */
+function* fillWorkbook(wb: ExcelJS.Workbook, audit: AuditResult, opts: XlsxReportOptions): Generator<ExcelJS.Worksheet, void> {
   wb.creator = 'gongkai';
   wb.created = new Date(audit.audit.finishedAt);
   const taken = new Set<string>();
@@ -212,20 +224,35 @@ function fillWorkbook<W extends ExcelJS.Workbook>(wb: W, audit: AuditResult, opt
   const styles = bodyStyles();
   commitSheet(addSummarySheet(wb, sheetName('汇总', taken), audit, opts));
   for (const { key: office } of countBy(sum.open, ownerOf)) {
-    commitSheet(addRectifySheet(wb, sheetName(`整改清单-${office}`, taken), audit, sum.open.filter((f) => ownerOf(f) === office), opts, styles));
+    commitSheet(yield* addRectifySheet(wb, sheetName(`整改清单-${office}`, taken), audit, sum.open.filter((f) => ownerOf(f) === office), opts, styles));
   }
   for (const { key: family } of countBy(sum.open, (f) => ruleFamily(f.rule))) {
-    commitSheet(addFamilySheet(wb, sheetName(`规则-${familyLabel(family)}`, taken), audit, sum.open.filter((f) => ruleFamily(f.rule) === family), opts, styles));
+    commitSheet(yield* addFamilySheet(wb, sheetName(`规则-${familyLabel(family)}`, taken), audit, sum.open.filter((f) => ruleFamily(f.rule) === family), opts, styles));
   }
   if (audit.newMedia?.accounts.length) commitSheet(addNewMediaSheet(wb, sheetName('政务新媒体账号', taken), audit, styles));
-  if (sum.waived.length) commitSheet(addFamilySheet(wb, sheetName('已豁免', taken), audit, sum.waived, opts, styles));
-  return wb;
+  if (sum.waived.length) commitSheet(yield* addFamilySheet(wb, sheetName('已豁免', taken), audit, sum.waived, opts, styles));
+}
+
+/**
+ * Wait until the zip has taken what the sheet wrote so far. exceljs pushes a sheet's XML into the zip entry's
+ * stream without heeding backpressure, so a sheet written in one go sits in memory until deflated.
+ */
+async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  // The entry is archiver's PassThrough (readable-stream 2: no writableNeedDrain, hence _writableState).
+  type Entry = Writable & { _writableState?: { needDrain?: boolean } };
+  const entry = (ws as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  if (!(entry?.writableNeedDrain ?? entry?._writableState?.needDrain)) return;
+  // A drain that never came would only cost memory, never the report: wait at most a second.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([once(entry, 'drain'), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)))]);
+  clearTimeout(timer);
 }
 
 export async function writeXlsx(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<void> {
   // The streaming writer (same sheets, rows flushed as they are committed, native zlib): the in-memory workbook
   // took 18 s and 400 MB for 21,000 findings.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
-  fillWorkbook(wb, audit, opts);
+  // Without the pauses every sheet's XML would sit in memory until deflated (≈+100 MB at 21,000 findings).
+  for (const ws of fillWorkbook(wb, audit, opts)) await zipCaughtUp(ws);
   await wb.commit();
 }
