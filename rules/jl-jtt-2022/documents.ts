@@ -70,9 +70,20 @@ function entryFor(site: SiteModel, page: PageRecord): { title?: string; date?: s
   return listingIndex(site).entries.get(urlKey(page.url)) ?? {};
 }
 
+// Asked for every link target of every document by two rules: answered once per page and site model.
+const INTERPRETATIONS = new WeakMap<SiteModel, WeakMap<PageRecord, boolean>>();
+
 export function isInterpretation(site: SiteModel, page: PageRecord): boolean {
-  if (columnsOfPage(site, page.url).some((c) => c.canonical === CANONICAL.interpretation)) return true;
-  return INTERPRETATION_TITLE.test(pageTitle(page));
+  let known = INTERPRETATIONS.get(site);
+  if (!known) INTERPRETATIONS.set(site, (known = new WeakMap()));
+  let answer = known.get(page);
+  if (answer === undefined) {
+    answer =
+      columnsOfPage(site, page.url).some((c) => c.canonical === CANONICAL.interpretation) ||
+      INTERPRETATION_TITLE.test(pageTitle(page));
+    known.set(page, answer);
+  }
+  return answer;
 }
 
 /** Crawled article pages listed in (or belonging to) a column of one of `canonicals`, interpretations excluded. */
@@ -127,8 +138,22 @@ function isBroken(site: SiteModel, url: string): boolean {
   return !!target && target.status >= 400;
 }
 
+// The 解读 rules (missing, late) both ask for the same documents with the same back links.
+const LOOKUPS = new WeakMap<SiteModel, WeakMap<Map<string, PageRecord[]>, WeakMap<PageRecord, InterpretationLookup>>>();
+
 /** Interpretations a document reaches: its own 解读 links (not broken) and 解读 pages linking back to it. */
 export function interpretationsOf(site: SiteModel, doc: PageRecord, backLinks: Map<string, PageRecord[]>): InterpretationLookup {
+  let bySite = LOOKUPS.get(site);
+  if (!bySite) LOOKUPS.set(site, (bySite = new WeakMap()));
+  let byDoc = bySite.get(backLinks);
+  if (!byDoc) bySite.set(backLinks, (byDoc = new WeakMap()));
+  let lookup = byDoc.get(doc);
+  if (!lookup) byDoc.set(doc, (lookup = findInterpretations(site, doc, backLinks)));
+  // Copies: a caller may keep or change the arrays (evidence).
+  return { reachable: [...lookup.reachable], broken: [...lookup.broken] };
+}
+
+function findInterpretations(site: SiteModel, doc: PageRecord, backLinks: Map<string, PageRecord[]>): InterpretationLookup {
   const reachable: InterpretationLink[] = [];
   const broken: string[] = [];
   const seen = new Set<string>();
@@ -161,8 +186,17 @@ export function interpretationsOf(site: SiteModel, doc: PageRecord, backLinks: M
   return { reachable, broken };
 }
 
-/** Interpretation pages by the document URLs (keys) they link to. */
+const BACK_LINKS = new WeakMap<SiteModel, Map<string, PageRecord[]>>();
+
+/** Interpretation pages by the document URLs (keys) they link to. Built once per site model: read it, do not
+ *  change it. */
 export function interpretationBackLinks(site: SiteModel): Map<string, PageRecord[]> {
+  let map = BACK_LINKS.get(site);
+  if (!map) BACK_LINKS.set(site, (map = findBackLinks(site)));
+  return map;
+}
+
+function findBackLinks(site: SiteModel): Map<string, PageRecord[]> {
   const map = new Map<string, PageRecord[]>();
   for (const page of site.pages) {
     if (page.kind !== 'article' || page.status >= 400 || !isInterpretation(site, page)) continue;
