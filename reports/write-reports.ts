@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { AuditResult } from './audit-schema.js';
 import type { HistoryContext } from './history/history-context.js';
 import { HistoryStore } from './history/history-store.js';
-import { renderHtmlReport } from './render/html-report.js';
-import { renderCsv } from './render/csv-report.js';
+import { htmlReportChunks } from './render/html-report.js';
+import { csvChunks } from './render/csv-report.js';
 import type { EvidenceOptions } from './evidence/capture-evidence.js';
 // exceljs and playwright-core are loaded on demand (≈2 s of start-up an audit need not pay when unused).
 
@@ -43,6 +43,30 @@ export function loadHistoryContext(audit: AuditResult, dataDir: string): { histo
   }
 }
 
+/** Text written in batches of about this many characters: a 25 MB report never exists as one string. */
+const WRITE_BATCH_CHARS = 1 << 20;
+
+/** Write a text file (UTF-8) from its pieces, in order, holding about one batch in memory at a time. */
+export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const fh = await fs.open(file, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size >= WRITE_BATCH_CHARS) {
+        await fh.writeFile(batch.join(''), 'utf8');
+        batch = [];
+        size = 0;
+      }
+    }
+    await fh.writeFile(batch.join(''), 'utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function writeReports(audit: AuditResult, outDir: string, opts: WriteReportsOptions): Promise<WriteReportsResult> {
   await fs.mkdir(outDir, { recursive: true });
   const files: string[] = [];
@@ -74,7 +98,7 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
   }
   if (formats.has('html')) {
     const file = path.join(outDir, 'report.html');
-    await fs.writeFile(file, renderHtmlReport(audit, { history, screenshots }), 'utf8');
+    await writeChunks(file, htmlReportChunks(audit, { history, screenshots }));
     files.push(file);
   }
   if (formats.has('xlsx')) {
@@ -85,7 +109,7 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
   }
   if (formats.has('csv')) {
     const file = path.join(outDir, 'report.csv');
-    await fs.writeFile(file, renderCsv(audit, { history, screenshots }), 'utf8');
+    await writeChunks(file, csvChunks(audit, { history, screenshots }));
     files.push(file);
   }
   return warnings.length ? { files, warnings } : { files };

@@ -15,27 +15,37 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function renderCsv(audit: AuditResult, opts: { history?: HistoryContext; screenshots?: Record<string, string> } = {}): string {
+export type CsvReportOptions = { history?: HistoryContext; screenshots?: Record<string, string> };
+
+export function renderCsv(audit: AuditResult, opts: CsvReportOptions = {}): string {
+  return [...csvChunks(audit, opts)].join('');
+}
+
+/** report.csv line by line (header with the BOM first), so a large report can be written without one big string. */
+export function* csvChunks(audit: AuditResult, opts: CsvReportOptions = {}): Generator<string, void> {
   const waived = waivedIds(opts.history);
   const changes = lifecycleLabels(opts.history);
-  const rows = sortFindings(audit.findings).map((f, i) => [
-    i + 1,
-    f.id,
-    SEVERITY_LABEL_ZH[f.severity],
-    familyLabel(ruleFamily(f.rule)),
-    f.rule,
-    ruleTitle(audit, f.rule),
-    f.message,
-    f.url,
-    columnOf(f),
-    ownerOf(f),
-    f.selector ?? '',
-    f.target ?? '',
-    Object.keys(f.evidence ?? {}).length ? f.evidence : '',
-    ruleFix(audit, f.rule),
-    waived.has(f.id) ? '已豁免' : '待整改',
-    opts.screenshots?.[f.url] ?? '',
-    changes.get(f.id) ?? '',
-  ]);
-  return CSV_BOM + [CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  yield CSV_BOM + CSV_HEADER.map(csvCell).join(',') + '\r\n';
+  for (const [i, f] of sortFindings(audit.findings).entries()) {
+    const row = [
+      i + 1,
+      f.id,
+      SEVERITY_LABEL_ZH[f.severity],
+      familyLabel(ruleFamily(f.rule)),
+      f.rule,
+      ruleTitle(audit, f.rule),
+      f.message,
+      f.url,
+      columnOf(f),
+      ownerOf(f),
+      f.selector ?? '',
+      f.target ?? '',
+      Object.keys(f.evidence ?? {}).length ? f.evidence : '',
+      ruleFix(audit, f.rule),
+      waived.has(f.id) ? '已豁免' : '待整改',
+      opts.screenshots?.[f.url] ?? '',
+      changes.get(f.id) ?? '',
+    ];
+    yield row.map(csvCell).join(',') + '\r\n';
+  }
 }

@@ -1,14 +1,30 @@
 // HTML escaping for every value a report or the dashboard prints (text and attribute context alike).
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
+const HTML_SPECIAL = /[&<>"'`]/;
+
 export function escapeHtml(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value).replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+  const s = String(value);
+  // Most values (ids, labels, Chinese text) need no escaping: test before building a new string.
+  return HTML_SPECIAL.test(s) ? s.replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] ?? ch) : s;
 }
+
+// Reports link the same pages many times (several findings a page, each in two sheets): parse each url once.
+const hrefCache = new Map<string, string | undefined>();
+const HREF_CACHE_MAX = 50_000;
 
 /** Only http(s) links are clickable; anything else (javascript:, data:) is shown as text by the caller. */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
+  if (hrefCache.has(url)) return hrefCache.get(url);
+  if (hrefCache.size >= HREF_CACHE_MAX) hrefCache.clear();
+  const href = parseHref(url);
+  hrefCache.set(url, href);
+  return href;
+}
+
+function parseHref(url: string): string | undefined {
   try {
     const u = new URL(url);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;

@@ -140,22 +140,19 @@ function findingHtml(audit: AuditResult, f: Finding, opts: HtmlReportOptions, li
   );
 }
 
-function groupedFindings(audit: AuditResult, findings: Finding[], opts: HtmlReportOptions): string {
+/** The findings grouped by office, then rule: one chunk per finding, so the list need not be one string. */
+function* groupedFindings(audit: AuditResult, findings: Finding[], opts: HtmlReportOptions): Generator<string, void> {
   const lifecycleOf = lifecycleLabels(opts.history);
-  const offices = countBy(findings, ownerOf);
-  return offices
-    .map(({ key: office, count }) => {
-      const mine = findings.filter((f) => ownerOf(f) === office);
-      const rules = countBy(mine, (f) => f.rule);
-      const ruleGroups = rules
-        .map(({ key: rule, count: n }) => {
-          const items = mine.filter((f) => f.rule === rule).map((f) => findingHtml(audit, f, opts, lifecycleOf.get(f.id)));
-          return `<div class="rule-group" data-rule="${e(rule)}"><h4>${e(ruleTitle(audit, rule))}（${n}）</h4>${items.join('')}</div>`;
-        })
-        .join('');
-      return `<section class="office-group" data-office="${e(office)}"><h3>${e(office)}（${count} 条）</h3>${ruleGroups}</section>`;
-    })
-    .join('');
+  for (const { key: office, count } of countBy(findings, ownerOf)) {
+    const mine = findings.filter((f) => ownerOf(f) === office);
+    yield `<section class="office-group" data-office="${e(office)}"><h3>${e(office)}（${count} 条）</h3>`;
+    for (const { key: rule, count: n } of countBy(mine, (f) => f.rule)) {
+      yield `<div class="rule-group" data-rule="${e(rule)}"><h4>${e(ruleTitle(audit, rule))}（${n}）</h4>`;
+      for (const f of mine) if (f.rule === rule) yield findingHtml(audit, f, opts, lifecycleOf.get(f.id));
+      yield '</div>';
+    }
+    yield '</section>';
+  }
 }
 
 function verdictHtml(audit: AuditResult): string {
@@ -237,6 +234,11 @@ function columnsHtml(audit: AuditResult): string {
 }
 
 export function renderHtmlReport(audit: AuditResult, opts: HtmlReportOptions = {}): string {
+  return [...htmlReportChunks(audit, opts)].join('');
+}
+
+/** report.html in pieces (the page around the findings list, then one piece per finding), same text as renderHtmlReport. */
+export function* htmlReportChunks(audit: AuditResult, opts: HtmlReportOptions = {}): Generator<string, void> {
   const sum = summarize(audit, opts.history);
   const a = audit.audit;
   const sevCards = SEVERITIES.map(
@@ -277,7 +279,7 @@ export function renderHtmlReport(audit: AuditResult, opts: HtmlReportOptions = {
         .join('')}</tbody></table></section>`
     : '';
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: file:; script-src 'sha256-${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${e(csp)}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -295,7 +297,10 @@ ${charts}<h3>各处室问题分布</h3>${ownerTable}${columnsHtml(audit)}</secti
 ${trendHtml(opts.history)}
 ${deltaHtml(audit, opts.history)}
 ${newMediaHtml(audit)}
-<section id="findings"><h2>问题清单（按责任处室、规则分组）</h2>${filters}${sum.open.length ? groupedFindings(audit, sum.open, opts) : '<p>未发现问题。</p>'}</section>
+<section id="findings"><h2>问题清单（按责任处室、规则分组）</h2>${filters}`;
+  if (sum.open.length) yield* groupedFindings(audit, sum.open, opts);
+  else yield '<p>未发现问题。</p>';
+  yield `</section>
 ${waived}
 ${errors}
 </main>
