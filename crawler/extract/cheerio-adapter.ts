@@ -72,7 +72,9 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
     childNodes(el) {
       if (OPAQUE.has(el.name)) return [];
       const out: AdapterNode[] = [];
-      for (const c of el.children) {
+      const kids = el.children;
+      for (let i = 0; i < kids.length; i++) {
+        const c = kids[i];
         if (c.type === 'text') {
           if ((c as { data: string }).data) out.push((c as { data: string }).data);
         } else if (isElement(c)) out.push(c);

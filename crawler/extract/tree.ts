@@ -13,6 +13,14 @@ export const BLOCK_TAGS = new Set([
 const HIDDEN_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'object', 'iframe', 'svg']);
 const OPAQUE_TAGS = new Set(['noscript', 'template']);
 const SIMPLE_ID = /^[A-Za-z][\w-]*$/;
+// One lookup per element instead of three set tests.
+const BLOCK = 1;
+const HIDDEN = 2;
+const OPAQUE = 4;
+const TAG_FLAGS = new Map<string, number>();
+for (const t of BLOCK_TAGS) TAG_FLAGS.set(t, BLOCK);
+for (const t of HIDDEN_TAGS) TAG_FLAGS.set(t, (TAG_FLAGS.get(t) ?? 0) | HIDDEN);
+for (const t of OPAQUE_TAGS) TAG_FLAGS.set(t, (TAG_FLAGS.get(t) ?? 0) | OPAQUE);
 
 export interface XText {
   kind: 'text';
@@ -119,8 +127,9 @@ class TreeBuilder {
   make(el: AdapterElement, parent: XElInternal | undefined): XElInternal {
     const adapter = this.adapter;
     const tag = adapter.tag(el);
-    const block = BLOCK_TAGS.has(tag);
-    const hidden = (parent !== undefined && parent.hidden) || HIDDEN_TAGS.has(tag);
+    const flags = TAG_FLAGS.get(tag) ?? 0;
+    const block = (flags & BLOCK) !== 0;
+    const hidden = (parent !== undefined && parent.hidden) || (flags & HIDDEN) !== 0;
     const order = this.elements.length;
     const pieces = this.pieces;
     const x: XElInternal = {
@@ -144,7 +153,7 @@ class TreeBuilder {
   }
 
   leave(x: XElInternal): void {
-    if (!x.hidden && BLOCK_TAGS.has(x.tag)) {
+    if (!x.hidden && ((TAG_FLAGS.get(x.tag) ?? 0) & BLOCK) !== 0) {
       this.pieces.push(' ');
       this.chars++;
     }
@@ -343,7 +352,7 @@ export function buildTree(adapter: PageAdapter, limits: TreeLimits = DEFAULT_LIM
     const child = b.make(node, px);
     px.children.push(child);
     stackX.push(child);
-    stackKids.push(OPAQUE_TAGS.has(child.tag) ? [] : adapter.childNodes(node));
+    stackKids.push(((TAG_FLAGS.get(child.tag) ?? 0) & OPAQUE) !== 0 ? [] : adapter.childNodes(node));
     stackI.push(0);
   }
   const body = bodyless ? root : b.byTag.get('body')?.[0];

@@ -143,6 +143,9 @@ export function classifyHref(raw: string): HrefKind {
   const value = cleanHref(raw ?? '');
   if (value === '') return 'empty';
   if (value.startsWith('#')) return 'fragment';
+  // No scheme can start with anything but a letter ('/x', './x', '../x'), and http(s) is the common one.
+  const c0 = value.charCodeAt(0) | 0x20;
+  if (c0 < 0x61 || c0 > 0x7a || value.startsWith('http://') || value.startsWith('https://')) return 'request';
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return 'request'; // relative or protocol-relative
   switch (scheme) {
