@@ -2,7 +2,8 @@
 // video/audio/embed src, video poster, object data. Non-requests (mailto:, tel:, javascript:, data:, #x, empty)
 // are skipped.
 import type { PageLink } from '../page-record.js';
-import { attachmentExt, classifyHref, createSiteMatcher, normalizeUrl } from '../url/normalize.js';
+import { attachmentExt, classifyHref, createSiteMatcher } from '../url/normalize.js';
+import { resolveHref } from './href-memo.js';
 import { collapse, type PageTree, type XEl } from './tree.js';
 
 type LinkTag = PageLink['tag'];
@@ -111,8 +112,7 @@ export function extractLinks(tree: PageTree, ctx: LinkContext): PageLink[] {
       if (value === undefined) continue;
       const raws = attr === 'srcset' ? srcsetUrls(value) : [value];
       for (const raw of raws) {
-        if (classifyHref(raw) !== 'request') continue;
-        const url = normalizeUrl(raw, ctx.baseUrl, { dropParams: ctx.dropParams });
+        const url = resolveHref(tree, raw, ctx.baseUrl, ctx.dropParams);
         if (!url) continue;
         text ??= linkText(tree, x, tag);
         selector ??= tree.selector(x);

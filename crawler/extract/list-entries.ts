@@ -3,9 +3,9 @@
 // links and a date; items are grouped by parent, and a group counts when at least half of its items are dated,
 // which leaves navigation menus (undated) out.
 import type { ListEntry } from '../page-record.js';
-import { classifyHref, normalizeUrl } from '../url/normalize.js';
 import { findFirstDate, resolveMonthDay } from './dates.js';
 import { extractDatastoreEntries } from './hanweb-datastore.js';
+import { resolveHref } from './href-memo.js';
 import { classAndId, classAttr, collapse, contains, idAttr, type PageTree, type XEl } from './tree.js';
 
 const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p', 'div', 'section', 'article', 'dl', 'td', 'span', 'h3', 'h4']);
@@ -83,8 +83,8 @@ export function extractListEntries(tree: PageTree, baseUrl: string, dropParams?:
   for (const a of tree.byTag.get('a') ?? []) {
     if (!a.inBody || a.hidden) continue;
     const href = tree.attr(a, 'href');
-    if (href === undefined || classifyHref(href) !== 'request') continue;
-    const url = normalizeUrl(href, baseUrl, { dropParams });
+    if (href === undefined) continue;
+    const url = resolveHref(tree, href, baseUrl, dropParams);
     if (!url) continue;
     const aText = tree.text(a);
     if (!aText && !tree.attr(a, 'title')) continue;

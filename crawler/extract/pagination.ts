@@ -3,6 +3,7 @@
 // (Hanweb `/col/col123/index.html?uid=...&pageNum=2`, `?page=3`) write plain pager links or a jpage script.
 // `current` is 0-based (TRS's convention): the first page is 0.
 import { classifyHref, normalizeUrl } from '../url/normalize.js';
+import { resolveHref } from './href-memo.js';
 import { classAndId, type PageTree, type XEl } from './tree.js';
 
 export interface Pagination {
@@ -74,7 +75,7 @@ function fromLinks(tree: PageTree, pageUrl: string, baseUrl: string): Pagination
     const text = tree.text(a);
     const pagerish = PAGER_TEXT.test(text) || isInPager(tree, a);
     if (!pagerish) continue;
-    const abs = normalizeUrl(href, baseUrl);
+    const abs = resolveHref(tree, href, baseUrl);
     if (!abs) continue;
     const u = new URL(abs);
     if (u.host !== page.host) continue;

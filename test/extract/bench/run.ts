@@ -1,6 +1,7 @@
 // Extraction benchmark and equivalence harness (not part of npm test).
 //   npx tsx test/extract/bench/run.ts --dump FILE            records of every corpus page (cheerio side) as JSON
 //   npx tsx test/extract/bench/run.ts --compare FILE         the current records deep-equal to a dump
+//   (--dump/--compare [--impl DIR] [--crawl-options]: another checkout; dropParams and sameSiteHosts set)
 //   npx tsx test/extract/bench/run.ts --time [--impl DIR,DIR] [--rounds N]
 // --impl names checkouts holding crawler/extract (e.g. a copy of the code before a change): their extractPage runs
 // interleaved over the same parsed pages, median ms per page for each set.
@@ -23,8 +24,13 @@ async function loadImpl(dir: string): Promise<Impl> {
   return { dir, extractPage, createCheerioAdapter };
 }
 
+// --crawl-options: the options a crawl passes (dropParams, sameSiteHosts), to compare that path too.
+const CRAWL_OPTIONS = process.argv.includes('--crawl-options')
+  ? { dropParams: ['_t', 'from'], sameSiteHosts: ['*.gov.cn', '127.0.0.1:9'] }
+  : {};
+
 function infoOf(p: CorpusPage) {
-  return { url: p.url, status: 200, siteUrl: p.siteUrl, fetchedAt: FETCHED_AT, contentType: 'text/html; charset=utf-8' };
+  return { url: p.url, status: 200, siteUrl: p.siteUrl, fetchedAt: FETCHED_AT, contentType: 'text/html; charset=utf-8', ...CRAWL_OPTIONS };
 }
 
 function records(impl: Impl, pages: CorpusPage[]): unknown[] {
