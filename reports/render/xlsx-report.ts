@@ -7,7 +7,7 @@ import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding } from '.
 import type { HistoryContext } from '../history/history-context.js';
 import { safeHref } from './escape.js';
 import { ACCOUNT_STATUS_ZH, PLATFORM_LABEL_ZH, familyLabel, ruleFamily, ruleFix, ruleTitle } from './labels.js';
-import { columnOf, countBy, lifecycleLabels, ownerOf, summarize } from './summary.js';
+import { columnOf, countBy, lifecycleLabels, ownerOf, summarize, type AuditSummary } from './summary.js';
 import { sheetName } from './sheet-name.js';
 import { shanghaiDateTime } from '../time.js';
 
@@ -61,6 +61,16 @@ function linkCell(url: string | undefined, text?: string): ExcelJS.CellValue {
   return href ? { text: text ?? url, hyperlink: href } : (text ?? url);
 }
 
+/** The 整改状态 drop-down (column J of a rectification list). */
+const STATUS_VALIDATION: ExcelJS.DataValidation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${RECTIFY_STATUSES.join(',')}"`],
+  showErrorMessage: true,
+  errorTitle: '整改状态',
+  error: `请选择：${RECTIFY_STATUSES.join('、')}`,
+};
+
 /** Rows between two pauses of the streaming writer (see writeXlsx). */
 const ROWS_PER_STEP = 1000;
 
@@ -70,6 +80,7 @@ function* addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult
     { width: 6 }, { width: 48 }, { width: 40 }, { width: 14 }, { width: 9 }, { width: 18 }, { width: 36 }, { width: 28 }, { width: 12 }, { width: 10 }, { width: 14 }, { width: 12 },
   ];
   const changes = lifecycleLabels(opts.history);
+  const streaming = isStreaming(ws);
   styleHeader(ws.addRow(RECTIFY_COLUMNS));
   for (const [i, f] of findings.entries()) {
     if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield ws;
@@ -90,15 +101,14 @@ function* addRectifySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult
     ]);
     styleRow(row, styles.body);
     row.getCell(9).style = styles.date;
-    row.getCell(10).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${RECTIFY_STATUSES.join(',')}"`],
-      showErrorMessage: true,
-      errorTitle: '整改状态',
-      error: `请选择：${RECTIFY_STATUSES.join('、')}`,
-    };
+    if (!streaming) row.getCell(10).dataValidation = STATUS_VALIDATION;
     row.commit();
+  }
+  // The streaming writer gets the 整改状态 list as one range, which is what exceljs squeezes the per-cell
+  // validations into anyway (after comparing every cell's with its neighbours': ≈0.3 s at 21,000 findings).
+  if (streaming && findings.length) {
+    const range = findings.length > 1 ? `J2:J${findings.length + 1}` : 'J2';
+    (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, STATUS_VALIDATION);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: RECTIFY_COLUMNS.length } };
   return ws;
@@ -143,8 +153,7 @@ function addNewMediaSheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult
   return ws;
 }
 
-function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, opts: XlsxReportOptions): ExcelJS.Worksheet {
-  const sum = summarize(audit, opts.history);
+function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult, opts: XlsxReportOptions, sum: AuditSummary): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   ws.columns = [{ width: 28 }, { width: 16 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
   const title = ws.addRow(['政府网站内容审计汇总']);
@@ -208,6 +217,10 @@ export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}):
 }
 
 /** The streaming writer's sheets have commit(); the in-memory workbook's do not (despite the typings). */
+function isStreaming(ws: ExcelJS.Worksheet): boolean {
+  return typeof (ws as Partial<Pick<ExcelJS.Worksheet, 'commit'>>).commit === 'function';
+}
+
 function commitSheet(ws: ExcelJS.Worksheet): void {
   (ws as Partial<Pick<ExcelJS.Worksheet, 'commit'>>).commit?.call(ws);
 }
@@ -222,7 +235,7 @@ function* fillWorkbook(wb: ExcelJS.Workbook, audit: AuditResult, opts: XlsxRepor
   const taken = new Set<string>();
   const sum = summarize(audit, opts.history);
   const styles = bodyStyles();
-  commitSheet(addSummarySheet(wb, sheetName('汇总', taken), audit, opts));
+  commitSheet(addSummarySheet(wb, sheetName('汇总', taken), audit, opts, sum));
   for (const { key: office } of countBy(sum.open, ownerOf)) {
     commitSheet(yield* addRectifySheet(wb, sheetName(`整改清单-${office}`, taken), audit, sum.open.filter((f) => ownerOf(f) === office), opts, styles));
   }
