@@ -86,8 +86,21 @@ export function isInterpretation(site: SiteModel, page: PageRecord): boolean {
   return answer;
 }
 
+// Three rules ask for the documents of the same columns: found once per site model and column list.
+const DOCUMENTS = new WeakMap<SiteModel, Map<string, DocumentView[]>>();
+
 /** Crawled article pages listed in (or belonging to) a column of one of `canonicals`, interpretations excluded. */
 export function documentsIn(site: SiteModel, canonicals: readonly string[]): DocumentView[] {
+  let bySite = DOCUMENTS.get(site);
+  if (!bySite) DOCUMENTS.set(site, (bySite = new Map()));
+  const key = canonicals.join('\u0000');
+  let views = bySite.get(key);
+  if (!views) bySite.set(key, (views = findDocuments(site, canonicals)));
+  // Copies: a caller may change a view or the list.
+  return views.map((v) => ({ ...v, columns: [...v.columns] }));
+}
+
+function findDocuments(site: SiteModel, canonicals: readonly string[]): DocumentView[] {
   const out: DocumentView[] = [];
   for (const page of site.pages) {
     if (page.kind !== 'article' || page.status >= 400) continue;

@@ -2,6 +2,7 @@
 // external hosts alike, pointing at the element that carries the link.
 import { defineRule } from '../define-rule.js';
 import type { LinkOutcome } from '../site-model.js';
+import { edgesWithState } from './link-edges-by-state.js';
 
 /** HTTP status, else the network error code (ECONNREFUSED, ETIMEDOUT, REDIRECT_LOOP, ...). */
 export function outcomeStatus(outcome: LinkOutcome): number | string {
@@ -26,9 +27,7 @@ export const linkBroken = defineRule({
     },
   },
   check(ctx) {
-    for (const edge of ctx.site.links) {
-      const outcome = ctx.site.outcomes.get(edge.to);
-      if (!outcome || outcome.state !== 'broken') continue;
+    for (const { edge, outcome } of edgesWithState(ctx.site, 'broken')) {
       const status = outcomeStatus(outcome);
       const evidence: Record<string, unknown> = { status, tag: edge.tag, text: edge.text, internal: outcome.internal };
       if (outcome.redirects?.length) evidence.redirects = outcome.redirects;

@@ -2,6 +2,7 @@
 // a person should look rather than the audit calling it broken.
 import { defineRule } from '../define-rule.js';
 import { outcomeStatus } from './link-broken.js';
+import { edgesWithState } from './link-edges-by-state.js';
 
 export const linkUnverified = defineRule({
   meta: {
@@ -21,9 +22,7 @@ export const linkUnverified = defineRule({
     },
   },
   check(ctx) {
-    for (const edge of ctx.site.links) {
-      const outcome = ctx.site.outcomes.get(edge.to);
-      if (!outcome || outcome.state !== 'unverified') continue;
+    for (const { edge, outcome } of edgesWithState(ctx.site, 'unverified')) {
       const status = outcomeStatus(outcome);
       ctx.report({
         messageId: 'unverified',

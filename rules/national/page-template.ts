@@ -18,13 +18,22 @@ export function siteTemplate(site: SiteModel): SiteTemplate | undefined {
   let template: SiteTemplate | undefined;
   if (pages.length >= MIN_PAGES) {
     const threshold = Math.ceil(pages.length / 2);
-    const textCount = new Map<string, number>();
-    const linkCount = new Map<string, number>();
-    for (const p of pages) {
-      for (const t of new Set(p.textBlocks.map((b) => b.text.trim()))) textCount.set(t, (textCount.get(t) ?? 0) + 1);
-      for (const u of new Set(p.links.map((l) => l.url))) linkCount.set(u, (linkCount.get(u) ?? 0) + 1);
-    }
-    const frequent = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n >= threshold).map(([k]) => k));
+    // Pages counted once per key: the last page that counted a key is kept with its count (no Set per page).
+    const textCount = new Map<string, { n: number; page: number }>();
+    const linkCount = new Map<string, { n: number; page: number }>();
+    const count = (m: Map<string, { n: number; page: number }>, key: string, page: number) => {
+      const c = m.get(key);
+      if (!c) m.set(key, { n: 1, page });
+      else if (c.page !== page) {
+        c.n++;
+        c.page = page;
+      }
+    };
+    pages.forEach((p, i) => {
+      for (const b of p.textBlocks) count(textCount, b.text.trim(), i);
+      for (const l of p.links) count(linkCount, l.url, i);
+    });
+    const frequent = (m: Map<string, { n: number }>) => new Set([...m].filter(([, c]) => c.n >= threshold).map(([k]) => k));
     template = { texts: frequent(textCount), links: frequent(linkCount) };
   }
   cache.set(site, template);
