@@ -87,12 +87,8 @@ export function findDates(text: string): string[] {
 }
 
 /** The first date with its position (for stripping it out of a list entry's title). */
-/** Every numeric date has four digits in a row: most texts fail this before the date pattern runs. */
-const FOUR_DIGITS = /\d{4}/;
-
 export function findFirstDate(text: string): { date: string; index: number; length: number } | undefined {
   const src = toHalfWidth(text);
-  if (!FOUR_DIGITS.test(src)) return undefined;
   NUMERIC_DATE.lastIndex = 0;
   for (let m = NUMERIC_DATE.exec(src); m; m = NUMERIC_DATE.exec(src)) {
     const y = Number(m[1]);

@@ -8,15 +8,16 @@ interface Memo {
   urls: Map<string, string | null>;
 }
 
-const memos = new WeakMap<PageTree, Memo[]>();
+/** Kept on the tree object itself (a WeakMap lookup per href cost more than the memo saved). */
+type Memoised = PageTree & { hrefMemos?: Memo[] };
 
 /** normalizeUrl(raw, baseUrl, { dropParams }) when `raw` makes a request (classifyHref), else undefined; memoised
  *  per page, base and dropParams list. */
 export function resolveHref(tree: PageTree, raw: string, baseUrl: string, dropParams?: string[]): string | undefined {
-  let list = memos.get(tree);
-  if (!list) memos.set(tree, (list = []));
+  let list = (tree as Memoised).hrefMemos;
+  if (!list) (tree as Memoised).hrefMemos = list = [];
   let memo: Memo | undefined;
-  for (const m of list) if (m.baseUrl === baseUrl && m.dropParams === dropParams) memo = m;
+  for (let i = 0; i < list.length; i++) if (list[i].baseUrl === baseUrl && list[i].dropParams === dropParams) memo = list[i];
   if (!memo) list.push((memo = { baseUrl, dropParams, urls: new Map() }));
   const known = memo.urls.get(raw);
   if (known !== undefined) return known ?? undefined;

@@ -6,19 +6,30 @@ const MAX_BLOCKS = 20_000;
 
 /** The main content container: TRS .TRS_Editor, #zoom, article/.article, .content, in that order of preference. */
 export function mainContainer(tree: PageTree): XEl | undefined {
-  const tests: ((x: XEl) => boolean)[] = [
-    (x) => tree.classTokens(x).some((c) => c.toLowerCase() === 'trs_editor'),
-    (x) => (idAttr(x) ?? '').toLowerCase() === 'zoom',
-    (x) => x.tag === 'article' || tree.classTokens(x).some((c) => c.toLowerCase() === 'article'),
-    (x) => tree.classTokens(x).some((c) => c.toLowerCase() === 'content'),
-  ];
-  const found: (XEl | undefined)[] = [undefined, undefined, undefined, undefined];
+  // The first element of each kind: class trs_editor, id zoom, article (tag or class), class content.
+  let editor: XEl | undefined;
+  let zoom: XEl | undefined;
+  let article: XEl | undefined;
+  let content: XEl | undefined;
   for (const x of tree.elements) {
     if (!x.inBody || x.hidden) continue;
     if (x.tag !== 'article' && !hasClassOrId(x)) continue;
-    for (let i = 0; i < tests.length; i++) if (!found[i] && tests[i](x)) found[i] = x;
+    let isEditor = false;
+    let isArticle = x.tag === 'article';
+    let isContent = false;
+    for (const c of tree.classTokens(x)) {
+      const lower = c.toLowerCase();
+      if (lower === 'trs_editor') isEditor = true;
+      else if (lower === 'article') isArticle = true;
+      else if (lower === 'content') isContent = true;
+    }
+    if (!editor && isEditor) editor = x;
+    if (!zoom && (idAttr(x) ?? '').toLowerCase() === 'zoom') zoom = x;
+    if (!article && isArticle) article = x;
+    if (!content && isContent) content = x;
   }
-  return found.find((x) => x && tree.text(x).length >= 20);
+  for (const x of [editor, zoom, article, content]) if (x && tree.text(x).length >= 20) return x;
+  return undefined;
 }
 
 const NAV_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|daohang|topnav|mainnav|subnav)(?:$|[\s_-])/;

@@ -205,6 +205,9 @@ class TreeBuilder {
 }
 
 class Tree implements PageTree {
+  /** Per-page href resolutions (href-memo.ts), declared here so the object keeps one shape. */
+  hrefMemos: unknown[] | undefined = undefined;
+
   constructor(
     readonly adapter: PageAdapter,
     readonly root: XEl,

@@ -3,6 +3,7 @@
 //   npx tsx test/extract/bench/run.ts --compare FILE         the current records deep-equal to a dump
 //   (--dump/--compare [--impl DIR] [--crawl-options]: another checkout; dropParams and sameSiteHosts set)
 //   npx tsx test/extract/bench/run.ts --time [--impl DIR,DIR] [--rounds N]
+//   (node --expose-gc --import tsx test/extract/bench/run.ts --time ...: the parse's garbage is collected first)
 // --impl names checkouts holding crawler/extract (e.g. a copy of the code before a change): their extractPage runs
 // interleaved over the same parsed pages, median ms per page for each set.
 import { isDeepStrictEqual } from 'node:util';
@@ -15,6 +16,7 @@ type Extract = typeof import('../../../crawler/extract/extract-page.js').extract
 type Adapter = typeof import('../../../crawler/extract/cheerio-adapter.js').createCheerioAdapter;
 interface Impl { dir: string; extractPage: Extract; createCheerioAdapter: Adapter }
 
+const gc = (globalThis as { gc?: (opts: { type: 'minor' | 'major' }) => void }).gc;
 const REPO = resolve(import.meta.dirname, '../../..');
 const FETCHED_AT = '2022-06-30T04:00:00.000Z';
 
@@ -86,6 +88,8 @@ async function main(): Promise<void> {
         for (const page of pages) {
           const p0 = process.cpuUsage();
           const $: CheerioAPI = load(page.html);
+          // With node --expose-gc: the parse's garbage collected first, so that it is not charged to extraction.
+          gc?.({ type: 'minor' });
           const c = process.cpuUsage();
           impl.extractPage(impl.createCheerioAdapter($, page.url), infoOf(page));
           const used = process.cpuUsage(c);
