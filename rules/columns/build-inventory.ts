@@ -111,8 +111,8 @@ export function buildColumnInventory(pages: PageRecord[], opts: BuildColumnInven
     return draft;
   };
 
-  const navLinks = (page: PageRecord) =>
-    page.links.filter((l) => l.tag === 'a' && !l.attachment && l.internal !== false && l.text.trim());
+  const isNavLink = (l: PageRecord['links'][number]) => l.tag === 'a' && !l.attachment && l.internal !== false && !!l.text.trim();
+  const navLinks = (page: PageRecord) => page.links.filter(isNavLink);
 
   // Site-wide navigation (header/footer links repeated by the template) says nothing about the hub: a link is
   // global when the home page has it at the same place, or when most pages carry it.
@@ -128,12 +128,26 @@ export function buildColumnInventory(pages: PageRecord[], opts: BuildColumnInven
     if (s === undefined) byUrl.set(l.url, (s = `${normalizeLabel(l.text)}|${urlKey(l.url)}`));
     return s;
   };
-  const sigCount = new Map<string, number>();
+  // Pages carrying each signature; a page counts once (the last page that counted is kept, no Set per page).
+  const sigCount = new Map<string, { n: number; page: number }>();
   const distinctPages = new Set(byKey.values());
-  for (const p of distinctPages) for (const k of new Set(navLinks(p).map(labelSig))) sigCount.set(k, (sigCount.get(k) ?? 0) + 1);
+  let pageNo = 0;
+  for (const p of distinctPages) {
+    pageNo++;
+    for (const l of p.links) {
+      if (!isNavLink(l)) continue;
+      const k = labelSig(l);
+      const c = sigCount.get(k);
+      if (!c) sigCount.set(k, { n: 1, page: pageNo });
+      else if (c.page !== pageNo) {
+        c.n++;
+        c.page = pageNo;
+      }
+    }
+  }
   const globalThreshold = Math.max(3, Math.ceil(distinctPages.size / 2));
   const isGlobal = (l: { selector: string; url: string; text: string }) =>
-    homeSigs.has(sig(l)) || (sigCount.get(labelSig(l)) ?? 0) >= globalThreshold;
+    homeSigs.has(sig(l)) || (sigCount.get(labelSig(l))?.n ?? 0) >= globalThreshold;
 
   // 1. Home navigation.
   let hubUrl: string | undefined;
