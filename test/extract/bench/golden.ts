@@ -64,7 +64,11 @@ export async function goldenPages(): Promise<GoldenPage[]> {
 export function fingerprints(pages: GoldenPage[], extractPage: Extract, createCheerioAdapter: Adapter): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of pages) {
-    for (const [suffix, opts] of [['', {}], [' +options', { dropParams: ['_t', 'from'], sameSiteHosts: ['*.gov.cn'] }]] as const) {
+    const variants: [string, { dropParams?: string[]; sameSiteHosts?: string[] }][] = [
+      ['', {}],
+      [' +options', { dropParams: ['_t', 'from'], sameSiteHosts: ['*.gov.cn'] }],
+    ];
+    for (const [suffix, opts] of variants) {
       const record = extractPage(createCheerioAdapter(load(p.html), p.url), { url: p.url, status: 200, siteUrl: p.siteUrl, fetchedAt: FETCHED_AT, ...opts });
       out[p.url + suffix] = createHash('sha1').update(canonicalJson(record)).digest('hex');
     }
