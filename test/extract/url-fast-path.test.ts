@@ -18,7 +18,8 @@ const HOSTS = ['jt.jl.gov.cn', 'JT.jl.gov.cn', 'www.a.cn', '127.0.0.1', '127.1',
   '123', 'a.123', 'a.0x1f', 'a.0x', 'x'.repeat(70) + '.cn'];
 const PORTS = ['', ':80', ':443', ':8080', ':0', ':080', ':65535', ':65536', ':99999', ':'];
 const BASES = ['http://jt.jl.gov.cn/zwgk/zcwj/202203/t1.html', 'https://a.cn/', 'http://a.cn', 'http://u:p@a.cn:8080/x/y/',
-  'http://a.cn/x/?q=1#h', 'http://127.0.0.1:8100/a/b/index.html', 'ftp://a.cn/x/', 'http://a.cn/%E4%BA%A4/x.html', 'not a url'];
+  'http://a.cn/x/?q=1#h', 'http://127.0.0.1:8100/a/b/index.html', 'ftp://a.cn/x/', 'http://a.cn/%E4%BA%A4/x.html', 'not a url',
+  'http://a.cn/.h/x/y.html', 'http://a.cn/a/.b/..c/d'];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)];
