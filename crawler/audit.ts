@@ -67,7 +67,8 @@ export interface AuditOptions {
   recheckDelayMs?: number;
   /** Page-analysis threads (overrides crawl.workers; 0: analyse in this thread). */
   workers?: number;
-  /** Test knob: pages discovered before the page workers start (default 150). */
+  /** Pages discovered before the page workers start (default 150); 0 starts them before the crawl and waits
+   *  until they are ready. */
   workerStartPages?: number;
 }
 
@@ -97,7 +98,8 @@ export interface AuditTimings {
   pageRulesMs: number;
   /** (page rules + site rules) / pages: the rule-evaluation cost per page. */
   rulesMsPerPage: number;
-  /** Pages analysed in page workers (the rest in the audit's thread). */
+  /** Pages parsed and analysed, and how many of them in page workers (the rest in the audit's thread). */
+  pagesAnalyzed: number;
   workerPages: number;
 }
 
@@ -331,6 +333,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       // The start page is always crawled, whatever include says; include applies to discovered links.
       initial = state.seed(startUrl);
     }
+    if (pool && options.workerStartPages === 0) await pool.ready();
     const crawlOpts = {
       ctx,
       fetcher,
@@ -467,6 +470,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       parseMs: Math.round(pageTimings.parseMs),
       extractMs: Math.round(pageTimings.extractMs),
       pageRulesMs: Math.round(pageTimings.pageRulesMs),
+      pagesAnalyzed: pageTimings.pages,
       workerPages: pageTimings.workerPages,
       rulesMsPerPage: pageCount ? Math.round(((pageTimings.pageRulesMs + (phaseMs.siteRules ?? 0)) / pageCount) * 1000) / 1000 : 0,
     };

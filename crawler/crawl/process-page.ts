@@ -5,7 +5,7 @@ import type { LinkOutcome } from '../../rules/site-model.js';
 import type { PageRecord } from '../page-record.js';
 import { isSameSite, normalizeUrl } from '../url/normalize.js';
 import { analyzePage, internRecord, type AnalyzeInput, type AnalyzeResult } from './analyze-page.js';
-import { PoolUnavailableError, type PagePool } from './page-pool.js';
+import { PoolUnavailableError, WORKER_MAX_PAGE_BYTES, type PagePool } from './page-pool.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage } from './journal.js';
 import type { AuditCache, CachedPage } from '../cache/audit-cache.js';
@@ -152,12 +152,13 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
   return { follow: analyzed.follow, entry };
 }
 
-/** In a page worker when the pool wants the page, else here. Pages at the depth cap stay here: their cut links
- *  are judged against the crawl's own queue. */
+/** In a page worker when the pool wants the page, else here. Pages at the depth cap stay here (their cut links
+ *  are judged against the crawl's own queue), and so do very large ones (a worker's heap is capped). */
 async function analyze(ctx: PageContext, input: AnalyzeInput, depth: number): Promise<AnalyzeResult> {
   const { state } = ctx;
   const atCap = ctx.maxDepth !== undefined && depth + 1 > ctx.maxDepth;
-  if (ctx.pool && !atCap && ctx.pool.wanted(state.seen.size)) {
+  const large = input.body.length > WORKER_MAX_PAGE_BYTES;
+  if (ctx.pool && !atCap && !large && ctx.pool.wanted(state.seen.size)) {
     try {
       const result = await ctx.pool.analyze(input);
       if (ctx.timings) ctx.timings.workerPages++;
