@@ -1,8 +1,34 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { BUILTIN_SERIOUS_ERRORS, findSeriousErrors, mayContainSeriousError, type SeriousErrorEntry } from '../text/serious-errors.js';
+import { BUILTIN_SERIOUS_ERRORS, findSeriousErrors, seriousErrorPrecheck, type SeriousErrorEntry } from '../text/serious-errors.js';
 import { maskedContext } from '../text/mask.js';
 import { joinedPageText, pageTextSegments } from './page-text.js';
+
+interface EntryList {
+  entries: SeriousErrorEntry[];
+  mayContain: (text: string) => boolean;
+}
+
+// The list and its compiled pre-check, per configured list (the runner passes the same settings to every page).
+const LISTS = new WeakMap<readonly SeriousErrorEntry[], { builtin?: EntryList; own?: EntryList; items: readonly object[] }>();
+
+function entryList(builtin: boolean, configured: readonly { wrong: string; right: string }[]): EntryList {
+  let known = LISTS.get(configured);
+  // Rebuilt if the configured array was changed since (entries added, removed or replaced).
+  if (!known || known.items.length !== configured.length || known.items.some((e, i) => e !== configured[i])) {
+    LISTS.set(configured, (known = { items: [...configured] }));
+  }
+  const slot = builtin ? 'builtin' : 'own';
+  let list = known[slot];
+  if (!list) {
+    const entries: SeriousErrorEntry[] = [
+      ...(builtin ? BUILTIN_SERIOUS_ERRORS : []),
+      ...configured.map((e) => ({ ...e, category: '配置词条' })),
+    ];
+    list = known[slot] = { entries, mayContain: seriousErrorPrecheck(entries) };
+  }
+  return list;
+}
 
 export const contentSeriousError = defineRule({
   meta: {
@@ -30,13 +56,10 @@ export const contentSeriousError = defineRule({
     owner: ['办公室'],
   },
   check(ctx) {
-    const entries: SeriousErrorEntry[] = [
-      ...(ctx.options.builtin ? BUILTIN_SERIOUS_ERRORS : []),
-      ...ctx.settings.seriousErrors.map((e) => ({ ...e, category: '配置词条' })),
-    ];
+    const { entries, mayContain } = entryList(ctx.options.builtin, ctx.settings.seriousErrors);
     if (entries.length === 0) return;
     // Nearly every record holds none of the wrong forms: one scan of its whole text rules them all out.
-    if (!mayContainSeriousError(joinedPageText(ctx.page), entries)) return;
+    if (!mayContain(joinedPageText(ctx.page))) return;
     const segments = [{ text: ctx.page.title }, ...pageTextSegments(ctx.page)];
     // One finding per wrong form per record, at the first block that shows it; counts across the page.
     const found = new Map<string, { entry: SeriousErrorEntry; selector?: string; context: string; count: number }>();

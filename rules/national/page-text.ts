@@ -14,13 +14,22 @@ export function pageTextSegments(page: PageRecord): TextSegment[] {
   return segments;
 }
 
+const JOINED = new WeakMap<PageRecord, { title: string; blocks: PageRecord['textBlocks']; count: number; body: string; text: string }>();
+
 /** Every segment (and the title) in one string, newline-separated: a text found inside any segment is found
  *  here, so one pre-check scan can rule out a whole record instead of one scan per (often tiny) block. */
 export function joinedPageText(page: PageRecord): string {
+  // Three rules ask per record; kept while the record's title, blocks and body are the same.
+  const known = JOINED.get(page);
+  if (known && known.title === page.title && known.blocks === page.textBlocks && known.count === page.textBlocks.length && known.body === page.bodyText) {
+    return known.text;
+  }
   const parts = [page.title];
   for (const b of page.textBlocks) parts.push(b.text);
   parts.push(page.bodyText);
-  return parts.join('\n');
+  const text = parts.join('\n');
+  JOINED.set(page, { title: page.title, blocks: page.textBlocks, count: page.textBlocks.length, body: page.bodyText, text });
+  return text;
 }
 
 export function isAttachment(page: PageRecord): boolean {

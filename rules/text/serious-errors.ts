@@ -78,6 +78,12 @@ export function mayContainSeriousError(text: string, entries: readonly SeriousEr
   return !!re && re.test(text);
 }
 
+/** The pre-check of one entry list, compiled now: for callers that check many texts against one list. */
+export function seriousErrorPrecheck(entries: readonly SeriousErrorEntry[]): (text: string) => boolean {
+  const re = precheckFor(entries);
+  return (text) => !!re && re.test(text);
+}
+
 export interface SeriousErrorHit {
   entry: SeriousErrorEntry;
   index: number;
