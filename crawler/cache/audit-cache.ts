@@ -95,6 +95,21 @@ export class AuditCache {
     }
   }
 
+  /** URLs with a cached page (read once: the crawl asks for every URL it admits). */
+  private cachedUrls: Set<string> | undefined;
+
+  hasPage(url: string): boolean {
+    if (!this.cachedUrls) {
+      try {
+        const rows = this.db.prepare<[string], { url: string }>('SELECT url FROM pages WHERE site = ?').all(this.site);
+        this.cachedUrls = new Set(rows.map((r) => r.url));
+      } catch {
+        this.cachedUrls = new Set();
+      }
+    }
+    return this.cachedUrls.has(url);
+  }
+
   /** Remember a page that carries validators (without them no conditional request is possible). */
   putPage(page: CachedPage): void {
     if (!page.etag && !page.lastModified) return;

@@ -2,8 +2,12 @@
 // our polite keep-alive Fetcher — one place for rate, robots, 429 and caps, and connection reuse Crawlee's own
 // HTTP stack lacks. Used deliberately (issue 7): own Configuration with in-memory storage per audit, min =
 // max concurrency, no session pool, no retries of its own (the Fetcher retries), links de-duplicated in a Set
-// before addRequests, only in-site pages enqueued (link targets are checked elsewhere).
+// before addRequests, only in-site pages enqueued (link targets are checked elsewhere). In an incremental re-audit,
+// pages the cache knows are revalidated outside Crawlee's queue (a conditional request each, in a lane of the same
+// concurrency and through the same polite fetcher): an unchanged page is a 304 and a cached result, and a Crawlee
+// task for it cost more than the request itself. New pages still go through Crawlee.
 import { BasicCrawler, Configuration, createBasicRouter, Log, LogLevel, type RequestQueue } from '@crawlee/basic';
+import pLimit from 'p-limit';
 import { MemoryStorage } from '@crawlee/memory-storage';
 import type { Fetcher } from '../http/fetcher-types.js';
 import { FetchError } from '../http/fetcher-types.js';
@@ -52,9 +56,8 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
   const router = createBasicRouter();
   const progress = () => opts.onProgress?.({ done: state.done.size, queued: Math.max(0, state.seen.size - state.done.size), errors: state.failures });
 
-  router.addDefaultHandler(async ({ request, crawler }) => {
-    const url = request.url;
-    const depth = (request.userData as { depth?: number }).depth ?? 0;
+  /** Fetch one page (conditionally when cached), process or reuse it, admit its links. */
+  const visit = async (url: string, depth: number): Promise<void> => {
     if (state.isDone(url)) return;
     let links: string[];
     try {
@@ -98,29 +101,54 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
       links = [];
     }
     const admitted = state.admit(links, depth + 1);
-    if (admitted.length && !opts.signal?.aborted) requests.push(admitted);
+    if (admitted.length && !opts.signal?.aborted) enqueue(admitted);
     progress();
+  };
+
+  const unexpected = (url: string, error: Error) =>
+    // Only unexpected errors land here (fetch failures are outcomes): keep them as audit errors.
+    state.complete({
+      t: 'page',
+      u: url,
+      o: { url, state: 'ok', internal: true },
+      f: [],
+      e: [{ rule: 'crawler/page', url, message: `页面处理出错：${error.message}` }],
+    });
+
+  // The revalidation lane (incremental re-audits): cached pages, outside Crawlee's queue.
+  const lane = pLimit(concurrency);
+  let laneBusy = 0;
+  const enqueue = (pairs: [string, number][]) => {
+    const fresh: [string, number][] = [];
+    for (const pair of pairs) {
+      if (!ctx.cache?.hasPage(pair[0])) {
+        fresh.push(pair);
+        continue;
+      }
+      laneBusy++;
+      void lane(() => (opts.signal?.aborted ? undefined : visit(pair[0], pair[1])))
+        .catch((error: Error) => unexpected(pair[0], error))
+        .finally(() => laneBusy--);
+    }
+    if (fresh.length) requests.push(fresh);
+  };
+
+  router.addDefaultHandler(async ({ request }) => {
+    await visit(request.url, (request.userData as { depth?: number }).depth ?? 0);
   });
 
-  const requests = new FifoRequestManager();
-  requests.push(opts.initial);
+  const requests = new FifoRequestManager(() => laneBusy > 0);
+  enqueue(opts.initial);
   const crawler = new BasicCrawler(
     {
       // requestQueue, not requestManager: 3.18 validates options against a shape that omits the latter.
       requestQueue: requests as unknown as RequestQueue,
       requestHandler: router,
-      failedRequestHandler: async ({ request }, error) => {
-        // Only unexpected errors land here (fetch failures are outcomes): keep them as audit errors.
-        state.complete({
-          t: 'page',
-          u: request.url,
-          o: { url: request.url, state: 'ok', internal: true },
-          f: [],
-          e: [{ rule: 'crawler/page', url: request.url, message: `页面处理出错：${error.message}` }],
-        });
-      },
+      failedRequestHandler: async ({ request }, error) => unexpected(request.url, error),
       minConcurrency: concurrency,
       maxConcurrency: concurrency,
+      // Polled while the revalidation lane may still hand it pages (default 0.5 s).
+      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02 },
       maxRequestRetries: 0,
       useSessionPool: false,
       requestHandlerTimeoutSecs: 300,
@@ -139,6 +167,8 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await crawler.run();
+    // Stopped (interrupt): let the lane's requests in flight settle before the caller reads the state.
+    while (laneBusy > 0) await new Promise((r) => setTimeout(r, 10));
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

@@ -13,6 +13,10 @@ export class FifoRequestManager implements IRequestManager {
   private handled = 0;
   private total = 0;
 
+  /** @param busyElsewhere Work outside Crawlee that may still enqueue pages (the revalidation lane): the crawl is
+   *  not finished while it runs. */
+  constructor(private readonly busyElsewhere: () => boolean = () => false) {}
+
   /** Enqueue admitted [url, depth] pairs (the crawl's own path; no Request objects). */
   push(pairs: Iterable<Pair>): void {
     for (const pair of pairs) {
@@ -22,7 +26,7 @@ export class FifoRequestManager implements IRequestManager {
   }
 
   async isFinished(): Promise<boolean> {
-    return this.head >= this.queue.length && this.inProgress === 0;
+    return this.head >= this.queue.length && this.inProgress === 0 && !this.busyElsewhere();
   }
 
   async isEmpty(): Promise<boolean> {
