@@ -1,6 +1,6 @@
 // PageAdapter over cheerio/domhandler (the crawler side).
 import { load, type CheerioAPI } from 'cheerio';
-import { Element as DomElement, type AnyNode, type Element, type ParentNode } from 'domhandler';
+import { Element as DomElement, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
 
 // <template> content is not in the DOM tree in browsers; <noscript> content is raw text in a scripting browser and
@@ -40,7 +40,10 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
     url,
     root() {
       if (!rootEl) {
-        const doc = $.root()[0];
+        // $.root() builds a Cheerio object (a noticeable part of a small page's extraction) just to hand back the
+        // document: read the document cheerio keeps for its static methods, falling back to $.root().
+        const kept = ($ as unknown as { _root?: { type?: unknown } })._root;
+        const doc = kept !== undefined && kept.type === 'root' ? (kept as Document) : $.root()[0];
         rootEl = doc.children.find((c): c is Element => isElement(c) && c.name.toLowerCase() === 'html');
         if (!rootEl) {
           // htmlparser2 documents (used for huge pages) and fragments may lack <html>: wrap the top-level nodes in
