@@ -101,8 +101,10 @@ export async function analyzePage(
   const follow = followLinks(settings, record);
   beforeRules?.(record, follow);
   const t2 = performance.now();
-  const { findings, errors } = await runner.runPage(record, adapter);
+  // Timed before the await: during it other pages may run, and their work is not this page's rule time.
+  const pending = runner.runPage(record, adapter);
   const t3 = performance.now();
+  const { findings, errors } = await pending;
   return {
     record: slim(record, settings.keepTextChars ?? 20_000),
     findings,
