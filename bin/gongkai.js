@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Launcher: registers tsx's loader in-process so the TypeScript CLI runs without a build step.
-import { register } from 'tsx/esm/api';
+// Launcher: runs the TypeScript CLI without a build step, from a cached esbuild bundle (bin/load-bundled.js).
+import { importEntry } from './load-bundled.js';
 
-register();
-await import('../crawler/cli/main.ts');
+await importEntry('crawler/cli/main.ts');

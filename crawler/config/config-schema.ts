@@ -47,7 +47,7 @@ export const crawlConfigSchema = z
     maxDepth: z.number().int().positive().optional(),
     /** Incremental re-audits: hours a link outcome stays valid in the cache (0: always re-check links). */
     linkCacheHours: z.number().nonnegative().max(24 * 365).default(24),
-    /** Threads that parse and analyse pages beside the crawl (default: the cores, at most 4; 0: none). */
+    /** Threads that parse and analyse pages beside the crawl (default: the cores but one, 1 to 4; 0: none). */
     workers: z.number().int().nonnegative().max(16).optional(),
   })
   .strict();

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBenchSite } from './bench-site.js';
@@ -38,13 +37,14 @@ for (const t of tools) {
   }
 }
 
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const runner = fileURLToPath(new URL('./run-tool.ts', import.meta.url));
+// Each tool runs as the CLI does: from the cached esbuild bundle (bin/run-entry.js), not through tsx's loader.
+const launcher = fileURLToPath(new URL('../../bin/run-entry.js', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 function runTool(tool: string, url: string): Promise<ToolLine> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, runner, tool, url], {
+    const child = spawn(process.execPath, [launcher, 'test/bench/run-tool.ts', tool, url], {
+      cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, GONGKAI_BENCH_DATA: benchData },
     });
