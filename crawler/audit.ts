@@ -359,6 +359,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     }
     journal.append({ t: 'crawled' });
     await pool?.close();
+    await cache?.drain();
     lap('crawl');
 
     // --- attachments ------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 // Writes are batched in transactions; a broken or locked cache only costs speed, never the audit.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzip } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { JournalPage } from '../crawl/journal.js';
@@ -110,12 +110,29 @@ export class AuditCache {
     return this.cachedUrls.has(url);
   }
 
-  /** Remember a page that carries validators (without them no conditional request is possible). */
-  putPage(page: CachedPage): void {
+  private compressing = 0;
+  private compressed: Array<() => void> = [];
+
+  /** Remember a page that carries validators (without them no conditional request is possible). `entryJson` is
+   *  the entry as the journal serialised it (not serialised twice). The body is compressed on libuv's thread
+   *  pool, off the audit's thread; `drain()` waits for it. */
+  putPage(page: CachedPage, entryJson?: string): void {
     if (!page.etag && !page.lastModified) return;
-    const { url, etag, lastModified, fingerprint, body, ...meta } = page;
-    const zipped = gzipSync(body, { level: 1 });
-    this.queue(() => this.putPageStmt.run(this.site, url, etag ?? null, lastModified ?? null, fingerprint, JSON.stringify(meta), zipped));
+    const { url, etag, lastModified, fingerprint, body, entry, ...rest } = page;
+    const meta = `{"entry":${entryJson ?? JSON.stringify(entry)},${JSON.stringify(rest).slice(1)}`;
+    this.compressing++;
+    gzip(body, { level: 1 }, (error, zipped) => {
+      this.compressing--;
+      if (!error) this.queue(() => this.putPageStmt.run(this.site, url, etag ?? null, lastModified ?? null, fingerprint, meta, zipped));
+      const waiting = this.compressing === 0 ? this.compressed.splice(0) : [];
+      for (const w of waiting) w();
+    });
+  }
+
+  /** Wait until every body given to putPage is compressed and queued for writing. */
+  drain(): Promise<void> {
+    if (this.compressing === 0) return Promise.resolve();
+    return new Promise((resolve) => this.compressed.push(resolve));
   }
 
   /** A link outcome checked less than ttlMs ago. */

@@ -77,7 +77,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
           body: res.body,
           truncated: res.truncated,
         };
-        const { follow, entry } = await processPageDetailed(ctx, page);
+        const { follow, entry, entryJson } = await processPageDetailed(ctx, page);
         links = follow;
         if (ctx.cache && res.status === 200 && !res.truncated) {
           ctx.cache.putPage({
@@ -92,7 +92,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
             body: res.body,
             entry,
             follow,
-          });
+          }, entryJson);
         }
       }
     } catch (error) {
@@ -144,7 +144,9 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
       // requestQueue, not requestManager: 3.18 validates options against a shape that omits the latter.
       requestQueue: requests as unknown as RequestQueue,
       requestHandler: router,
-      failedRequestHandler: async ({ request }, error) => unexpected(request.url, error),
+      failedRequestHandler: async ({ request }, error) => {
+        unexpected(request.url, error);
+      },
       minConcurrency: concurrency,
       maxConcurrency: concurrency,
       // Polled while the revalidation lane may still hand it pages (default 0.5 s).

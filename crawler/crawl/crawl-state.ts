@@ -71,11 +71,13 @@ export class CrawlState {
     return [[url, 0]];
   }
 
-  /** Record a finished page (journalled first, so a kill right after loses nothing). */
-  complete(entry: JournalPage): void {
-    this.journal?.append(entry);
+  /** Record a finished page (journalled first, so a kill right after loses nothing); returns its JSON when
+   *  journalled. */
+  complete(entry: JournalPage): string | undefined {
+    const json = this.journal?.append(entry);
     this.apply(entry);
     this.onComplete?.(entry);
+    return json;
   }
 
   private apply(entry: JournalPage): void {

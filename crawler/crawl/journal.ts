@@ -49,9 +49,11 @@ export class Journal {
     this.fd = openSync(this.path, fresh ? 'w' : 'a');
   }
 
-  append(entry: JournalEntry): void {
-    if (this.fd === undefined) return;
-    writeSync(this.fd, JSON.stringify(entry) + '\n');
+  /** Returns the entry's JSON (the incremental cache stores the same text instead of serialising it again). */
+  append(entry: JournalEntry): string {
+    const json = JSON.stringify(entry);
+    if (this.fd !== undefined) writeSync(this.fd, json + '\n');
+    return json;
   }
 
   close(): void {

@@ -90,7 +90,7 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
     return cached.follow;
   }
   if (ctx.cache) ctx.cache.stats.pageReprocessed++;
-  const { follow, entry } = await processPageDetailed(ctx, {
+  const { follow, entry, entryJson } = await processPageDetailed(ctx, {
     requestedUrl: cached.url,
     depth,
     finalUrl: cached.finalUrl,
@@ -100,11 +100,11 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
     body: cached.body,
     truncated: false,
   });
-  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', entry, follow });
+  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', entry, follow }, entryJson);
   return follow;
 }
 
-export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<{ follow: string[]; entry: JournalPage }> {
+export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<{ follow: string[]; entry: JournalPage; entryJson?: string }> {
   const { state } = ctx;
   const outcome = outcomeOf(page);
   const entry: JournalPage = { t: 'page', u: page.requestedUrl, o: outcome, f: [], e: [] };
@@ -147,9 +147,9 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
   entry.r = internRecord(analyzed.record, state.intern);
   entry.f = analyzed.findings;
   entry.e = analyzed.errors;
-  state.complete(entry);
+  const entryJson = state.complete(entry);
   ctx.onPage?.(entry.r, analyzed.follow);
-  return { follow: analyzed.follow, entry };
+  return { follow: analyzed.follow, entry, ...(entryJson ? { entryJson } : {}) };
 }
 
 /** In a page worker when the pool wants the page, else here. Pages at the depth cap stay here (their cut links
