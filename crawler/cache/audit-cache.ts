@@ -34,12 +34,12 @@ interface PageRow {
   last_modified: string | null;
   fingerprint: string;
   meta: string;
-  body: Buffer;
 }
 
 export class AuditCache {
   private readonly pending: Array<() => void> = [];
   private readonly getPageStmt;
+  private readonly getBodyStmt;
   private readonly putPageStmt;
   private readonly getLinkStmt;
   private readonly putLinkStmt;
@@ -54,7 +54,9 @@ export class AuditCache {
                fingerprint TEXT NOT NULL, meta TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (site, url));
              CREATE TABLE IF NOT EXISTS links (site TEXT NOT NULL, url TEXT NOT NULL, checked_at INTEGER NOT NULL,
                outcome TEXT NOT NULL, PRIMARY KEY (site, url));`);
-    this.getPageStmt = db.prepare<[string, string], PageRow>('SELECT etag, last_modified, fingerprint, meta, body FROM pages WHERE site = ? AND url = ?');
+    // The body is read only when asked for: a reused result (the common case) never needs it.
+    this.getPageStmt = db.prepare<[string, string], PageRow>('SELECT etag, last_modified, fingerprint, meta FROM pages WHERE site = ? AND url = ?');
+    this.getBodyStmt = db.prepare<[string, string], { body: Buffer }>('SELECT body FROM pages WHERE site = ? AND url = ?');
     this.putPageStmt = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.getLinkStmt = db.prepare<[string, string], { checked_at: number; outcome: string }>('SELECT checked_at, outcome FROM links WHERE site = ? AND url = ?');
     this.putLinkStmt = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
@@ -78,7 +80,8 @@ export class AuditCache {
       const row = this.getPageStmt.get(this.site, url);
       if (!row) return undefined;
       const meta = JSON.parse(row.meta) as Omit<CachedPage, 'url' | 'etag' | 'lastModified' | 'fingerprint' | 'body'>;
-      const zipped = row.body;
+      const getBody = this.getBodyStmt;
+      const site = this.site;
       let body: Buffer | undefined;
       return {
         url,
@@ -87,7 +90,7 @@ export class AuditCache {
         fingerprint: row.fingerprint,
         ...meta,
         get body() {
-          return (body ??= gunzipSync(zipped));
+          return (body ??= gunzipSync(getBody.get(site, url)?.body ?? Buffer.alloc(0)));
         },
       };
     } catch {
