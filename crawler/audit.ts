@@ -21,6 +21,7 @@ import { crawlSite, type CrawlProgress } from './crawl/crawl-site.js';
 import { Journal, JOURNAL_FILE, readJournal } from './crawl/journal.js';
 import { emptyPageTimings, type PageContext } from './crawl/process-page.js';
 import { defaultWorkerCount, PagePool } from './crawl/page-pool.js';
+import { collectGarbage } from './collect-garbage.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
 import { linkEdges } from './links/link-graph.js';
@@ -360,6 +361,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     journal.append({ t: 'crawled' });
     await pool?.close();
     await cache?.drain();
+    collectGarbage();
     lap('crawl');
 
     // --- attachments ------------------------------------------------------------------------------------------
@@ -394,7 +396,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
 
     // --- site model, site rules, verdict ---------------------------------------------------------------------
     progress('rules');
-    const site = buildSiteModel({
+    let site: SiteModel | undefined = buildSiteModel({
       startUrl,
       pages,
       links: edges,
@@ -405,7 +407,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       ...(state.truncated ? { truncated: true } : {}),
     });
     const siteRun = await runner.runSite(site);
-    const pageFindings = state.findings.map((f) => ({ ...f }));
+    let pageFindings: Finding[] | undefined = state.findings.map((f) => ({ ...f }));
     fillColumns(pageFindings, site, defaultOwners);
     const findings = sortFindings(
       dedupeFindings(attributeNewMediaFindings([...pageFindings, ...(media?.findings ?? []), ...siteRun.findings], media)),
@@ -449,10 +451,15 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     state.records.clear();
     state.outcomes.clear();
     state.findings.length = 0;
+    // The site model indexes every record (columns, pages by URL): a live local would keep them all.
+    site = undefined;
+    pageFindings = undefined;
+    siteRun.findings.length = 0;
     journal.close();
     await rm(journalPath, { force: true });
     lap('findings');
     const reportFiles = [findingsPath];
+    collectGarbage();
     if (options.reports !== false) {
       progress('reports');
       reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn)));
