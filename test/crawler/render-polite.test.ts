@@ -70,8 +70,10 @@ describe.skipIf(!hasChromium)('--render politeness', () => {
     expect(run.audit.audit.pagesCrawled).toBe(3);
     expect(run.audit.findings.filter((f) => f.rule === 'link/broken').map((f) => [f.url, f.target])).toEqual([[`${base}zwgk/a.html`, `${base}zwgk/gone.html`]]);
     for (const s of seen) expect(s.ua, s.path).toMatch(/^Gongkai\//);
-    // --rate 5: requests to the host at least ~200 ms apart (some slack for timers).
+    // --rate 5: requests start ≥ 200 ms apart. Arrival times jitter when the machine is loaded (a late arrival
+    // shortens the next gap), so the average spacing is held to the rate and each single gap only loosely.
     const gaps = seen.slice(1).map((s, i) => s.at - seen[i].at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
+    expect((seen.at(-1)!.at - seen[0].at) / gaps.length).toBeGreaterThanOrEqual(180);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
   }, 90_000);
 });
