@@ -46,16 +46,9 @@ export function emptyPageTimings(): PageTimings {
   return { parseMs: 0, extractMs: 0, pageRulesMs: 0, pages: 0, workerPages: 0 };
 }
 
-export interface FetchedPage {
-  requestedUrl: string;
+/** A fetched (or rendered) page: what analysis takes, before its final URL is normalised, plus its depth. */
+export interface FetchedPage extends Omit<AnalyzeInput, 'fetchedAt'> {
   depth: number;
-  finalUrl: string;
-  status: number;
-  redirects: string[];
-  contentType?: string;
-  /** Raw bytes (decoded here) or already-decoded HTML (rendered). */
-  body: Uint8Array | string;
-  truncated: boolean;
 }
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml|text\/plain)?\s*(;|$)/i;
