@@ -61,7 +61,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
     if (state.isDone(url)) return;
     let links: string[];
     try {
-      const cached = ctx.cache?.getPage(url);
+      const cached = ctx.cache?.hasPage(url) ? ctx.cache.getPage(url) : undefined;
       const res = await fetcher.fetch({ url, maxBytes: opts.maxBytes, ...(cached ? { headers: conditionalHeaders(cached) } : {}) });
       if (res.status === 304 && cached) {
         ctx.cache!.stats.pageHits++;
