@@ -360,7 +360,6 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     }
     journal.append({ t: 'crawled' });
     await pool?.close();
-    await cache?.drain();
     collectGarbage();
     lap('crawl');
 
