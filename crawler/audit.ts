@@ -485,7 +485,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
   } finally {
     checker.cancel();
     await pool?.close();
-    cache?.close();
+    await cache?.close();
     journal.close();
     await fetcher.close();
   }

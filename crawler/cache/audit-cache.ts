@@ -3,15 +3,21 @@
 // record, page findings, links followed) under a fingerprint of everything that shapes findings (tool version,
 // as-of date, rule config). A 304 with the same fingerprint reuses the result without parsing; with another
 // fingerprint the cached body is processed again (no download). Link outcomes are kept with a TTL.
-// Writes are batched in transactions; a broken or locked cache only costs speed, never the audit.
+// Writes go to a writer thread (batched transactions, bodies gzipped there); a broken or locked cache only costs
+// speed, never the audit.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { bundleWorkerModule } from '../worker-bundle.js';
+import type { CacheWrite } from './cache-writer-worker.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { JournalPage } from '../crawl/journal.js';
 
 export const CACHE_FILE = 'crawl-cache.sqlite';
+const WRITER_MODULE = fileURLToPath(new URL('./cache-writer-worker.ts', import.meta.url));
 
 export interface CachedPage {
   url: string;
@@ -46,9 +52,18 @@ export class AuditCache {
   /** Counters for tests and the bench. */
   readonly stats = { pageHits: 0, pageReused: 0, pageReprocessed: 0, linkHits: 0 };
 
+  /** The writer thread (crawler/cache/cache-writer-worker.ts), started with the first write; until it is up,
+   *  writes wait in the outbox; if it cannot start, they are done here. */
+  private writer: Worker | undefined;
+  private writerState: 'none' | 'starting' | 'ready' | 'failed' = 'none';
+  private writerStarting: Promise<void> | undefined;
+  private readonly outbox: Exclude<CacheWrite, { k: 'close' }>[] = [];
+  private closing = false;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly site: string,
+    private readonly file: string,
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS pages (site TEXT NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
                fingerprint TEXT NOT NULL, meta TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (site, url));
@@ -66,10 +81,11 @@ export class AuditCache {
   static open(dataDir: string, site: string): { cache?: AuditCache; warning?: string } {
     try {
       mkdirSync(dataDir, { recursive: true });
-      const db = new Database(join(dataDir, CACHE_FILE), { timeout: 2000 });
+      const file = join(dataDir, CACHE_FILE);
+      const db = new Database(file, { timeout: 2000 });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      return { cache: new AuditCache(db, site) };
+      return { cache: new AuditCache(db, site, file) };
     } catch (error) {
       return { warning: `增量缓存不可用，将完整审计：${(error as Error).message}` };
     }
@@ -121,8 +137,7 @@ export class AuditCache {
     if (!page.etag && !page.lastModified) return;
     const { url, etag, lastModified, fingerprint, body, entry, ...rest } = page;
     const meta = `{"entry":${entryJson ?? JSON.stringify(entry)},${JSON.stringify(rest).slice(1)}`;
-    const zipped = gzipSync(body, { level: 1 });
-    this.queue(() => this.putPageStmt.run(this.site, url, etag ?? null, lastModified ?? null, fingerprint, meta, zipped));
+    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, body });
   }
 
 
@@ -144,12 +159,46 @@ export class AuditCache {
     if (outcome.state === 'skipped') return;
     const at = outcome.checkedAt ? Date.parse(outcome.checkedAt) : NaN;
     const checkedAt = Number.isFinite(at) ? at : Date.now();
-    this.queue(() => this.putLinkStmt.run(this.site, outcome.url, checkedAt, JSON.stringify(outcome)));
+    this.write({ k: 'link', site: this.site, url: outcome.url, checkedAt, outcome: JSON.stringify(outcome) });
   }
 
-  private queue(write: () => void): void {
-    this.pending.push(write);
+  private write(w: Exclude<CacheWrite, { k: 'close' }>): void {
+    if (this.writerState === 'none' && !this.closing) this.startWriter();
+    if (this.writerState === 'starting') this.outbox.push(w);
+    else if (this.writerState === 'ready') this.writer!.postMessage(w);
+    else this.writeHere(w);
+  }
+
+  private writeHere(w: Exclude<CacheWrite, { k: 'close' }>): void {
+    this.pending.push(() =>
+      w.k === 'page'
+        ? this.putPageStmt.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta, gzipSync(w.body, { level: 1 }))
+        : this.putLinkStmt.run(w.site, w.url, w.checkedAt, w.outcome),
+    );
     if (this.pending.length >= 200) this.flush();
+  }
+
+  private startWriter(): void {
+    this.writerState = 'starting';
+    const failed = () => {
+      this.writerState = 'failed';
+      for (const w of this.outbox.splice(0)) this.writeHere(w);
+    };
+    this.writerStarting = bundleWorkerModule(WRITER_MODULE).then(
+      (url) => {
+        if (!url || this.closing) return failed();
+        const worker = new Worker(url, { workerData: { file: this.file }, execArgv: [] });
+        // A writer that dies loses only what it had not committed: later writes are done here.
+        worker.once('error', () => {
+          if (this.writer === worker) this.writer = undefined;
+          failed();
+        });
+        this.writer = worker;
+        this.writerState = 'ready';
+        for (const w of this.outbox.splice(0)) worker.postMessage(w);
+      },
+      () => failed(),
+    );
   }
 
   flush(): void {
@@ -164,7 +213,21 @@ export class AuditCache {
     }
   }
 
-  close(): void {
+  /** Commit every write (the writer thread's too) and close. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.writerStarting;
+    const worker = this.writer;
+    this.writer = undefined;
+    if (worker) {
+      await new Promise<void>((resolve) => {
+        worker.on('message', (m) => m === 'closed' && resolve());
+        worker.once('exit', () => resolve());
+        worker.once('error', () => resolve());
+        worker.postMessage({ k: 'close' } satisfies CacheWrite);
+      });
+      await worker.terminate();
+    }
     this.flush();
     try {
       this.db.close();

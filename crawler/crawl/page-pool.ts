@@ -3,15 +3,12 @@
 // backlog worth it (a small site never pays for the workers' start-up), and only for the built-in rule packs
 // (rules passed as objects through the API cannot be sent to another thread). A worker that dies makes the pool
 // unusable, never the audit: the pages in flight and all later ones are analysed in the audit's own thread.
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeInput, AnalyzeResult } from './analyze-page.js';
 import type { PageWorkerReply, PageWorkerRequest, PageWorkerSetup } from './page-worker.js';
+import { bundleWorkerModule } from '../worker-bundle.js';
 
 /** Raised for work the pool cannot do (no worker alive): the caller analyses the page itself. */
 export class PoolUnavailableError extends Error {}
@@ -43,40 +40,6 @@ export interface PagePoolOptions {
 
 const WORKER_MODULE = fileURLToPath(new URL('./page-worker.ts', import.meta.url));
 const WORKER_ENTRY = new URL('./page-worker-entry.mjs', import.meta.url);
-const BUNDLE_DIR = join(dirname(WORKER_MODULE), '..', '..', 'node_modules', '.cache', 'gongkai');
-
-/** The worker's TypeScript bundled into one ES module (esbuild, packages left external): a worker loads it in
- *  about a third of the time tsx takes to compile and load the same modules one by one. Built in memory for each
- *  pool (≈0.15 s, while the crawl goes on) and written under its content hash beside the packages it imports, so
- *  it is never stale and a killed audit leaves nothing to clean up. */
-async function bundleWorker(): Promise<URL | undefined> {
-  try {
-    const { build } = await import('esbuild');
-    const result = await build({
-      entryPoints: [WORKER_MODULE],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      write: false,
-      outdir: BUNDLE_DIR,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.contents;
-    const file = join(BUNDLE_DIR, `page-worker-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.mjs`);
-    if (!existsSync(file)) {
-      await mkdir(BUNDLE_DIR, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, code);
-      await rename(temp, file);
-    }
-    return pathToFileURL(file);
-  } catch {
-    return undefined; // no esbuild, or a read-only install: the tsx entry compiles the modules instead
-  }
-}
-
 // execArgv []: a worker must not inherit the parent's `--import tsx` (a loader thread of its own, for nothing).
 /** A worker holds its modules and the few pages in flight: a tight heap makes V8 collect early instead of
  *  letting garbage grow the process (two workers at their default limits added ≈300 MB at 10,000 pages). */
@@ -141,7 +104,7 @@ export class PagePool {
 
   private start(): void {
     this.starting = true;
-    const bundled = this.opts.module ? Promise.resolve(undefined) : bundleWorker();
+    const bundled = this.opts.module ? Promise.resolve(undefined) : bundleWorkerModule(WORKER_MODULE);
     void bundled.then((url) => {
       if (!this.closed) this.spawn(url);
     });

@@ -1,0 +1,52 @@
+// The incremental cache writes through its writer thread: everything put before close() is committed and read back
+// by the next audit's cache (pages with their validators and entry, link outcomes with their check time).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AuditCache } from '../../crawler/cache/audit-cache.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('incremental cache writer', () => {
+  it('commits every page and link outcome before close() resolves', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-cache-writer-'));
+    dirs.push(dir);
+    const site = 'http://127.0.0.1/';
+    const first = AuditCache.open(dir, site).cache!;
+    for (let i = 0; i < 450; i++) {
+      const url = `${site}p${i}.html`;
+      first.putPage(
+        {
+          url,
+          etag: `"e${i}"`,
+          fingerprint: 'fp',
+          status: 200,
+          finalUrl: url,
+          contentType: 'text/html; charset=utf-8',
+          redirects: [],
+          body: Buffer.from(`<html><body>第 ${i} 页</body></html>`),
+          entry: { t: 'page', u: url, o: { url, state: 'ok', status: 200, internal: true }, f: [], e: [] },
+          follow: [`${site}p${i + 1}.html`],
+        },
+        i % 2 ? JSON.stringify({ t: 'page', u: url, o: { url, state: 'ok', status: 200, internal: true }, f: [], e: [] }) : undefined,
+      );
+    }
+    first.putLink({ url: `${site}gone.html`, state: 'broken', status: 404, internal: true, checkedAt: new Date().toISOString() });
+    await first.close();
+
+    const second = AuditCache.open(dir, site).cache!;
+    expect(second.hasPage(`${site}p0.html`)).toBe(true);
+    expect(second.hasPage(`${site}p449.html`)).toBe(true);
+    const page = second.getPage(`${site}p317.html`)!;
+    expect(page.etag).toBe('"e317"');
+    expect(page.entry.u).toBe(`${site}p317.html`);
+    expect(page.follow).toEqual([`${site}p318.html`]);
+    expect(page.body.toString()).toContain('第 317 页');
+    expect(second.getLink(`${site}gone.html`, 3_600_000)?.status).toBe(404);
+    await second.close();
+  }, 30_000);
+});
