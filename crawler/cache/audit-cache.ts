@@ -7,12 +7,13 @@
 // speed, never the audit.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bundleWorkerModule } from '../worker-bundle.js';
-import type { CacheWrite } from './cache-writer-worker.js';
+import type { WriterMessage } from './cache-writer-worker.js';
+import { cacheWriter, type CacheWrite } from './cache-writes.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { JournalPage } from '../crawl/journal.js';
 
@@ -43,12 +44,11 @@ interface PageRow {
 }
 
 export class AuditCache {
-  private readonly pending: Array<() => void> = [];
+  private readonly pending: CacheWrite[] = [];
   private readonly getPageStmt;
   private readonly getBodyStmt;
-  private readonly putPageStmt;
   private readonly getLinkStmt;
-  private readonly putLinkStmt;
+  private readonly writeHereNow;
   /** Counters for tests and the bench. */
   readonly stats = { pageHits: 0, pageReused: 0, pageReprocessed: 0, linkHits: 0 };
 
@@ -57,7 +57,7 @@ export class AuditCache {
   private writer: Worker | undefined;
   private writerState: 'none' | 'starting' | 'ready' | 'failed' = 'none';
   private writerStarting: Promise<void> | undefined;
-  private readonly outbox: Exclude<CacheWrite, { k: 'close' }>[] = [];
+  private readonly outbox: CacheWrite[] = [];
   private closing = false;
 
   private constructor(
@@ -72,9 +72,8 @@ export class AuditCache {
     // The body is read only when asked for: a reused result (the common case) never needs it.
     this.getPageStmt = db.prepare<[string, string], PageRow>('SELECT etag, last_modified, fingerprint, meta FROM pages WHERE site = ? AND url = ?');
     this.getBodyStmt = db.prepare<[string, string], { body: Buffer }>('SELECT body FROM pages WHERE site = ? AND url = ?');
-    this.putPageStmt = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.getLinkStmt = db.prepare<[string, string], { checked_at: number; outcome: string }>('SELECT checked_at, outcome FROM links WHERE site = ? AND url = ?');
-    this.putLinkStmt = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
+    this.writeHereNow = cacheWriter(db);
   }
 
   /** Open (creating) the cache of one site; undefined with a zh-CN reason when it cannot be used. */
@@ -162,19 +161,15 @@ export class AuditCache {
     this.write({ k: 'link', site: this.site, url: outcome.url, checkedAt, outcome: JSON.stringify(outcome) });
   }
 
-  private write(w: Exclude<CacheWrite, { k: 'close' }>): void {
+  private write(w: CacheWrite): void {
     if (this.writerState === 'none' && !this.closing) this.startWriter();
     if (this.writerState === 'starting') this.outbox.push(w);
     else if (this.writerState === 'ready') this.writer!.postMessage(w);
     else this.writeHere(w);
   }
 
-  private writeHere(w: Exclude<CacheWrite, { k: 'close' }>): void {
-    this.pending.push(() =>
-      w.k === 'page'
-        ? this.putPageStmt.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta, gzipSync(w.body, { level: 1 }))
-        : this.putLinkStmt.run(w.site, w.url, w.checkedAt, w.outcome),
-    );
+  private writeHere(w: CacheWrite): void {
+    this.pending.push(w);
     if (this.pending.length >= 200) this.flush();
   }
 
@@ -206,7 +201,7 @@ export class AuditCache {
     const writes = this.pending.splice(0);
     try {
       this.db.transaction(() => {
-        for (const w of writes) w();
+        for (const w of writes) this.writeHereNow(w);
       })();
     } catch {
       // A full disk or a locked file: the cache is an optimisation; the audit goes on.
@@ -224,7 +219,7 @@ export class AuditCache {
         worker.on('message', (m) => m === 'closed' && resolve());
         worker.once('exit', () => resolve());
         worker.once('error', () => resolve());
-        worker.postMessage({ k: 'close' } satisfies CacheWrite);
+        worker.postMessage({ k: 'close' } satisfies WriterMessage);
       });
       await worker.terminate();
     }

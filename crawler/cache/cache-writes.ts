@@ -1,0 +1,18 @@
+// One write to the incremental cache (a page, gzipped, or a link outcome), shared by the writer thread
+// (cache-writer-worker.ts) and the audit thread's fallback when that thread cannot start.
+import { gzipSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+
+export type CacheWrite =
+  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; body: Uint8Array }
+  | { k: 'link'; site: string; url: string; checkedAt: number; outcome: string };
+
+/** Prepared statements over `db`; the returned function performs one write (call it inside a transaction). */
+export function cacheWriter(db: Database.Database): (w: CacheWrite) => void {
+  const putPage = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const putLink = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
+  return (w) => {
+    if (w.k === 'page') putPage.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta, gzipSync(w.body, { level: 1 }));
+    else putLink.run(w.site, w.url, w.checkedAt, w.outcome);
+  };
+}
