@@ -81,7 +81,7 @@ export async function analyzePage(
   const t0 = performance.now();
   const flat = flattenDeepNesting(html);
   if (flat.flattened) notes.push(`页面元素嵌套超过 ${MAX_NESTING} 层，更深的层级已平铺处理`);
-  const $ = parseHtml(flat.html);
+  const $ = loadHtml(flat.html);
   const adapter = createCheerioAdapter($, input.finalUrl);
   const t1 = performance.now();
   const record = extractPage(adapter, {
@@ -121,8 +121,11 @@ export async function analyzePage(
 const FAST_PARSE_CHARS = 1_000_000;
 
 export function parseHtml(html: string): cheerio.CheerioAPI {
-  const flat = flattenDeepNesting(html);
-  html = flat.html;
+  return loadHtml(flattenDeepNesting(html).html);
+}
+
+/** Parse HTML already flattened. */
+function loadHtml(html: string): cheerio.CheerioAPI {
   return html.length > FAST_PARSE_CHARS ? cheerio.load(parseDocument(html, { decodeEntities: true })) : cheerio.load(html);
 }
 
