@@ -8,6 +8,8 @@ import { HistoryStore } from './history/history-store.js';
 import { htmlReportChunks } from './render/html-report.js';
 import { csvChunks } from './render/csv-report.js';
 import type { EvidenceOptions } from './evidence/capture-evidence.js';
+import { recordAudit, type RecordAuditResult } from './history/record-audit.js';
+import { XLSX_WORKER_MIN_FINDINGS, XlsxWorker, type XlsxThreadResult } from './render/xlsx-off-thread.js';
 // exceljs and playwright-core are loaded on demand (≈2 s of start-up an audit need not pay when unused).
 
 export type ReportFormat = 'json' | 'html' | 'xlsx' | 'csv';
@@ -21,12 +23,26 @@ export interface WriteReportsOptions {
   /** History store directory; when given without `history`, trend, delta and waivers are read from it. */
   dataDir?: string;
   history?: HistoryContext;
+  /**
+   * Write report.xlsx in a worker thread while the other reports (and the history, see recordHistory) are
+   * written here. Default: when the audit has at least XLSX_WORKER_MIN_FINDINGS findings.
+   */
+  xlsxInWorker?: boolean;
+  /**
+   * Also store the audit in the history at dataDir (what recordAudit does), after its history context was read
+   * for the reports and while report.xlsx is written in the worker. The outcome is in `recorded`, never thrown.
+   */
+  recordHistory?: boolean;
 }
 
 export interface WriteReportsResult {
   files: string[];
   /** zh-CN notes on what could not be done (history unreadable, screenshots failed); never fatal. */
   warnings?: string[];
+  /** With recordHistory: whether the audit was stored (recordAudit's result). */
+  recorded?: RecordAuditResult;
+  /** With xlsx: whether a worker wrote it. */
+  xlsx?: XlsxThreadResult;
 }
 
 /** Read the history context of an audit; undefined (with a warning) when the store cannot be read. */
@@ -68,49 +84,71 @@ export async function writeChunks(file: string, chunks: Iterable<string>): Promi
 }
 
 export async function writeReports(audit: AuditResult, outDir: string, opts: WriteReportsOptions): Promise<WriteReportsResult> {
-  await fs.mkdir(outDir, { recursive: true });
-  const files: string[] = [];
-  const warnings: string[] = [];
-  let history = opts.history;
-  if (!history && opts.dataDir) {
-    const loaded = loadHistoryContext(audit, opts.dataDir);
-    history = loaded.history;
-    if (loaded.warning) warnings.push(loaded.warning);
-  }
-  let screenshots: Record<string, string> | undefined;
-  if (opts.evidence) {
-    const { captureEvidence } = await import('./evidence/capture-evidence.js');
-    const ev = await captureEvidence(audit, outDir, opts.evidenceOptions);
-    screenshots = ev.screenshots;
-    files.push(...Object.values(ev.screenshots).map((p) => path.join(outDir, p)));
-    warnings.push(...ev.failures.map((f) => (f.url ? `${f.url}：${f.error}` : f.error)));
-  }
   const formats = new Set(opts.formats);
-  if (formats.has('json')) {
-    // The crawler writes findings.json itself; write it only when it is not there yet.
-    const file = path.join(outDir, 'findings.json');
-    try {
-      await fs.access(file);
-    } catch {
-      await fs.writeFile(file, JSON.stringify(audit, null, 2) + '\n', 'utf8');
+  const inWorker = formats.has('xlsx') && (opts.xlsxInWorker ?? audit.findings.length >= XLSX_WORKER_MIN_FINDINGS);
+  // Started first, so the worker loads exceljs while this thread reads the history and renders; its job is
+  // awaited (or the worker stopped) whatever happens here, so no worker outlives the call.
+  const worker = inWorker ? new XlsxWorker(audit.findings.length) : undefined;
+  let xlsxTask: Promise<{ r: XlsxThreadResult } | { error: unknown }> | undefined;
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+    const files: string[] = [];
+    const warnings: string[] = [];
+    let history = opts.history;
+    if (!history && opts.dataDir) {
+      const loaded = loadHistoryContext(audit, opts.dataDir);
+      history = loaded.history;
+      if (loaded.warning) warnings.push(loaded.warning);
     }
-    files.push(file);
+    let screenshots: Record<string, string> | undefined;
+    if (opts.evidence) {
+      const { captureEvidence } = await import('./evidence/capture-evidence.js');
+      const ev = await captureEvidence(audit, outDir, opts.evidenceOptions);
+      screenshots = ev.screenshots;
+      files.push(...Object.values(ev.screenshots).map((p) => path.join(outDir, p)));
+      warnings.push(...ev.failures.map((f) => (f.url ? `${f.url}：${f.error}` : f.error)));
+    }
+    if (formats.has('json')) {
+      // The crawler writes findings.json itself; write it only when it is not there yet.
+      const file = path.join(outDir, 'findings.json');
+      try {
+        await fs.access(file);
+      } catch {
+        await fs.writeFile(file, JSON.stringify(audit, null, 2) + '\n', 'utf8');
+      }
+      files.push(file);
+    }
+    const htmlFile = path.join(outDir, 'report.html');
+    const xlsxFile = path.join(outDir, 'report.xlsx');
+    const csvFile = path.join(outDir, 'report.csv');
+    xlsxTask = worker?.write(audit, xlsxFile, { history, screenshots }).then(
+      (r) => ({ r }),
+      (error: unknown) => ({ error }),
+    );
+    let xlsx: XlsxThreadResult | undefined;
+    let recorded: RecordAuditResult | undefined;
+    if (formats.has('html')) await writeChunks(htmlFile, htmlReportChunks(audit, { history, screenshots }));
+    if (formats.has('xlsx') && !worker) {
+      const { writeXlsx } = await import('./render/xlsx-report.js');
+      await writeXlsx(audit, xlsxFile, { history, screenshots });
+      xlsx = { inWorker: false };
+    }
+    if (formats.has('csv')) await writeChunks(csvFile, csvChunks(audit, { history, screenshots }));
+    // After the context was read (the reports compare with the previous audit, not with this one).
+    if (opts.recordHistory && opts.dataDir) recorded = await recordAudit(audit, { dataDir: opts.dataDir });
+    if (xlsxTask) {
+      const done = await xlsxTask;
+      xlsxTask = undefined;
+      if ('error' in done) throw done.error;
+      xlsx = done.r;
+    }
+    if (formats.has('html')) files.push(htmlFile);
+    if (formats.has('xlsx')) files.push(xlsxFile);
+    if (formats.has('csv')) files.push(csvFile);
+    return { files, ...(warnings.length ? { warnings } : {}), ...(recorded ? { recorded } : {}), ...(xlsx ? { xlsx } : {}) };
+  } finally {
+    // Only on an error above: the job still running is waited for, a job never sent is cancelled.
+    if (xlsxTask) await xlsxTask;
+    else if (worker) await worker.cancel();
   }
-  if (formats.has('html')) {
-    const file = path.join(outDir, 'report.html');
-    await writeChunks(file, htmlReportChunks(audit, { history, screenshots }));
-    files.push(file);
-  }
-  if (formats.has('xlsx')) {
-    const file = path.join(outDir, 'report.xlsx');
-    const { writeXlsx } = await import('./render/xlsx-report.js');
-    await writeXlsx(audit, file, { history, screenshots });
-    files.push(file);
-  }
-  if (formats.has('csv')) {
-    const file = path.join(outDir, 'report.csv');
-    await writeChunks(file, csvChunks(audit, { history, screenshots }));
-    files.push(file);
-  }
-  return warnings.length ? { files, warnings } : { files };
 }

@@ -1,0 +1,115 @@
+// report.xlsx written in a worker thread, so the audit's thread writes html, csv and the history meanwhile (the
+// xlsx is the largest part of the reports: ≈2.5 s of a core at 21,000 findings). The worker is one esbuild bundle
+// (crawler/worker-bundle.ts), started before the caller's other work so that loading exceljs overlaps it. Without a
+// bundle (no esbuild: tsx in a worker would cost more than it saves), or when the worker cannot start or dies,
+// the file is written in this thread as before; an error writeXlsx itself raised (a full disk) is thrown as here.
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { AuditResult, Finding } from '../audit-schema.js';
+import { bundleWorkerModule } from '../../crawler/worker-bundle.js';
+import type { XlsxJob, XlsxWorkerReply } from './xlsx-worker.js';
+import type { XlsxReportOptions } from './xlsx-report.js';
+
+const WORKER_MODULE = fileURLToPath(new URL('./xlsx-worker.ts', import.meta.url));
+
+/** Below this many findings the xlsx takes less time than starting a worker (≈0.5 s of CPU, exceljs's load). */
+export const XLSX_WORKER_MIN_FINDINGS = 3000;
+
+export interface XlsxThreadOptions {
+  /** The worker module to run instead of the bundled xlsx-worker.ts (tests: a worker that fails). */
+  workerUrl?: URL;
+}
+
+export interface XlsxThreadResult {
+  /** Whether the worker wrote the file (false: written in this thread). */
+  inWorker: boolean;
+  /** Why the worker was not used, when it failed (for logs and tests, not a user-facing message). */
+  workerFailure?: string;
+}
+
+/** What the workbook reads of a finding: evidence is never shown in it, so it is not copied into the worker. */
+function withoutEvidence(audit: AuditResult): AuditResult {
+  // One shared empty object: the structured clone keeps it shared.
+  const none: Finding['evidence'] = {};
+  return { ...audit, findings: audit.findings.map(({ evidence: _evidence, ...f }): Finding => ({ ...f, evidence: none })) };
+}
+
+/**
+ * A tight heap makes V8 collect early instead of letting the garbage of 40,000 rendered rows grow the process
+ * (≈+60 MB of RSS at 21,000 findings with the default limits). The old generation holds the audit's copy
+ * (≈1 KB a finding) besides exceljs, hence the scaling; a worker that still runs out of memory only costs the
+ * in-thread fallback.
+ */
+function workerLimits(findings: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: Math.ceil(96 + findings / 512), maxYoungGenerationSizeMb: 8 };
+}
+
+type Outcome = { reply: XlsxWorkerReply } | { failure: string };
+
+/** A worker started ahead of its job. */
+export class XlsxWorker {
+  private worker: Worker | undefined;
+  private readonly started: Promise<string | undefined>;
+  private outcome: Promise<Outcome> | undefined;
+  private cancelled = false;
+
+  /** `findings`: about how many the job will have (sizes the worker's heap). */
+  constructor(findings: number, threadOpts: XlsxThreadOptions = {}) {
+    this.started = (threadOpts.workerUrl ? Promise.resolve(threadOpts.workerUrl) : bundleWorkerModule(WORKER_MODULE)).then((url) => {
+      if (!url) return 'no worker bundle';
+      if (this.cancelled) return 'cancelled';
+      try {
+        // execArgv []: a worker must not inherit the parent's `--import tsx` (a loader thread for nothing).
+        this.worker = new Worker(url, { execArgv: [], resourceLimits: workerLimits(findings) });
+      } catch (err) {
+        return `worker not started: ${(err as Error).message}`;
+      }
+      const worker = this.worker;
+      this.outcome = new Promise<Outcome>((resolve) => {
+        let reply: XlsxWorkerReply | undefined;
+        let failure: string | undefined;
+        worker.once('message', (m: XlsxWorkerReply) => (reply = m));
+        worker.once('error', (err) => (failure = `worker error: ${err.message}`));
+        // 'exit' comes last, after any message or error: only then is the file no longer being written.
+        worker.once('exit', (code) => resolve(reply ? { reply } : { failure: failure ?? `worker exited (${code}) without a reply` }));
+      });
+      return undefined;
+    });
+  }
+
+  /** Write report.xlsx in the worker, or in this thread when the worker is not there or fails. */
+  async write(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<XlsxThreadResult> {
+    let workerFailure = await this.started;
+    if (!workerFailure && this.worker && this.outcome) {
+      const job: XlsxJob = { audit: withoutEvidence(audit), file, opts };
+      try {
+        this.worker.postMessage(job);
+      } catch (err) {
+        // e.g. an option that cannot be cloned: the worker is of no use then
+        void this.worker.terminate();
+        workerFailure = `job not sent: ${(err as Error).message}`;
+      }
+      const outcome = await this.outcome;
+      if ('reply' in outcome && outcome.reply.ok) return { inWorker: true };
+      if ('reply' in outcome && !outcome.reply.ok) {
+        throw Object.assign(new Error(outcome.reply.message), outcome.reply.code ? { code: outcome.reply.code } : {});
+      }
+      workerFailure ??= 'failure' in outcome ? outcome.failure : 'unknown';
+    }
+    const { writeXlsx } = await import('./xlsx-report.js');
+    await writeXlsx(audit, file, opts);
+    return { inWorker: false, workerFailure };
+  }
+
+  /** Stop a worker whose job will not come (the caller failed before). */
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    await this.started;
+    await this.worker?.terminate();
+  }
+}
+
+/** Write report.xlsx in a worker thread, falling back to this thread. Same file as writeXlsx. */
+export function writeXlsxOffThread(audit: AuditResult, file: string, opts: XlsxReportOptions = {}, threadOpts: XlsxThreadOptions = {}): Promise<XlsxThreadResult> {
+  return new XlsxWorker(audit.findings.length, threadOpts).write(audit, file, opts);
+}
