@@ -1,8 +1,9 @@
 // report.xlsx (exceljs): 汇总 summary, one 整改清单 per responsible office (with empty columns the office fills in
 // and a 整改状态 drop-down), one sheet per rule family, and the waived findings apart.
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { SEVERITIES, SEVERITY_LABEL_ZH, type AuditResult, type Finding } from '../audit-schema.js';
 import type { HistoryContext } from '../history/history-context.js';
 import { safeHref } from './escape.js';
@@ -10,6 +11,12 @@ import { ACCOUNT_STATUS_ZH, PLATFORM_LABEL_ZH, familyLabel, ruleFamily, ruleFix,
 import { columnOf, countBy, lifecycleLabels, ownerOf, summarize, type AuditSummary } from './summary.js';
 import { sheetName } from './sheet-name.js';
 import { shanghaiDateTime } from '../time.js';
+
+// exceljs is required where it is used, and writeXlsx loads only its streaming writer: ≈0.25 s against ≈0.6 s
+// for the whole package (the in-memory workbook, the readers and their zip and csv libraries), which the
+// report.xlsx worker would otherwise pay before writing a row. exceljs has no "exports" map, so the path is public.
+const require = createRequire(import.meta.url);
+type WorkbookWriterClass = typeof ExcelJS.stream.xlsx.WorkbookWriter;
 
 export interface XlsxReportOptions {
   history?: HistoryContext;
@@ -211,7 +218,8 @@ function addSummarySheet(wb: ExcelJS.Workbook, name: string, audit: AuditResult,
 }
 
 export function buildWorkbook(audit: AuditResult, opts: XlsxReportOptions = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
+  const wb = new Workbook();
   for (const _ of fillWorkbook(wb, audit, opts));
   return wb;
 }
@@ -264,7 +272,8 @@ async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
 export async function writeXlsx(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<void> {
   // The streaming writer (same sheets, rows flushed as they are committed, native zlib): the in-memory workbook
   // took 18 s and 400 MB for 21,000 findings.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const WorkbookWriter = require('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
+  const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   // Without the pauses every sheet's XML would sit in memory until deflated (≈+100 MB at 21,000 findings).
   for (const ws of fillWorkbook(wb, audit, opts)) await zipCaughtUp(ws);
   await wb.commit();
