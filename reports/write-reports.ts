@@ -29,6 +29,11 @@ export interface WriteReportsOptions {
    */
   xlsxInWorker?: boolean;
   /**
+   * A worker started earlier (`new XlsxWorker(findings)`, e.g. while findings.json is written) so that it has
+   * loaded exceljs when the job comes; used when the xlsx is written in a worker, stopped otherwise.
+   */
+  xlsxWorker?: XlsxWorker;
+  /**
    * Also store the audit in the history at dataDir (what recordAudit does), after its history context was read
    * for the reports and while report.xlsx is written in the worker. The outcome is in `recorded`, never thrown.
    */
@@ -88,7 +93,8 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
   const inWorker = formats.has('xlsx') && (opts.xlsxInWorker ?? audit.findings.length >= XLSX_WORKER_MIN_FINDINGS);
   // Started first, so the worker loads exceljs while this thread reads the history and renders; its job is
   // awaited (or the worker stopped) whatever happens here, so no worker outlives the call.
-  const worker = inWorker ? new XlsxWorker(audit.findings.length) : undefined;
+  if (!inWorker) void opts.xlsxWorker?.cancel();
+  const worker = inWorker ? (opts.xlsxWorker ?? new XlsxWorker(audit.findings.length)) : undefined;
   let xlsxTask: Promise<{ r: XlsxThreadResult } | { error: unknown }> | undefined;
   try {
     await fs.mkdir(outDir, { recursive: true });

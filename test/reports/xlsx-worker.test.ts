@@ -11,7 +11,7 @@ import type { HistoryContext } from '../../reports/history/history-context.js';
 import { HistoryStore } from '../../reports/history/history-store.js';
 import { recordAudit } from '../../reports/history/record-audit.js';
 import { writeXlsx } from '../../reports/render/xlsx-report.js';
-import { writeXlsxOffThread } from '../../reports/render/xlsx-off-thread.js';
+import { XlsxWorker, writeXlsxOffThread } from '../../reports/render/xlsx-off-thread.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { loadFixture } from './load-fixture.js';
 
@@ -112,6 +112,16 @@ describe('writeReports with the xlsx worker and recordHistory', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('uses a worker started ahead of the call', async () => {
+    const out = path.join(dir, 'early');
+    const early = new XlsxWorker(audit.findings.length);
+    const r = await writeReports(audit, out, { formats: ['xlsx'], history, xlsxWorker: early, xlsxInWorker: true });
+    expect(r.xlsx).toEqual({ inWorker: true });
+    const ref = path.join(dir, 'early-ref.xlsx');
+    await writeXlsx(audit, ref, { history });
+    expect(await describeWorkbook(path.join(out, 'report.xlsx'))).toEqual(await describeWorkbook(ref));
   });
 
   it('a failing report stops the xlsx worker before the error is thrown', async () => {
