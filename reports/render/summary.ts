@@ -28,10 +28,15 @@ export function columnOf(f: Finding): string {
   return f.column?.trim() || NO_COLUMN;
 }
 
+// Collators made once: String.prototype.localeCompare(x, locale) is specified as a new Intl.Collator's compare
+// (same order), and building it per comparison took half the time of sorting 21,000 findings.
+const ZH = new Intl.Collator('zh-CN');
+const DEFAULT = new Intl.Collator();
+
 export function countBy(findings: Finding[], key: (f: Finding) => string): CountRow[] {
   const map = new Map<string, number>();
   for (const f of findings) map.set(key(f), (map.get(key(f)) ?? 0) + 1);
-  return [...map].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'zh-CN'));
+  return [...map].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || ZH.compare(a.key, b.key));
 }
 
 export function severityCounts(findings: Finding[]): Record<Severity, number> {
@@ -45,9 +50,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      ownerOf(a).localeCompare(ownerOf(b), 'zh-CN') ||
-      a.rule.localeCompare(b.rule) ||
-      a.url.localeCompare(b.url),
+      ZH.compare(ownerOf(a), ownerOf(b)) ||
+      DEFAULT.compare(a.rule, b.rule) ||
+      DEFAULT.compare(a.url, b.url),
   );
 }
 
