@@ -35,7 +35,7 @@ export interface AnalyzeInput {
 }
 
 export interface AnalyzeResult {
-  /** The slim record (text blocks dropped, body text capped); strings not yet interned. */
+  /** The slim record (text blocks dropped, body text capped). The audit keeps it in the journal (record-store.ts). */
   record: PageRecord;
   findings: Finding[];
   errors: RuleError[];
@@ -191,23 +191,6 @@ export function slim(record: PageRecord, keepTextChars: number): PageRecord {
     textBlocks: [],
     bodyText: record.bodyText.length > keepTextChars ? record.bodyText.slice(0, keepTextChars) : record.bodyText,
   };
-}
-
-/** One shared copy of the strings that repeat on every page (navigation, footer and related links): the site
- *  model holds every record until the site rules ran, and these strings are most of its memory. */
-export function internRecord(record: PageRecord, intern: (s: string) => string): PageRecord {
-  record.links = record.links.map((l) => ({
-    ...l,
-    url: intern(l.url),
-    raw: intern(l.raw),
-    tag: intern(l.tag) as typeof l.tag,
-    attr: intern(l.attr),
-    text: intern(l.text),
-    selector: intern(l.selector),
-  }));
-  record.breadcrumb = record.breadcrumb.map(intern);
-  if (record.contentType) record.contentType = intern(record.contentType);
-  return record;
 }
 
 const FOLLOW_TAGS = new Set(['a', 'area', 'iframe']);

@@ -1,10 +1,10 @@
 // What the crawl knows, in one object per audit (no global state): URLs admitted to the queue (with depth),
-// pages done, their slim records, the outcomes of every fetched page and the page-rule findings. It admits links
+// pages done, their slim records (in the journal, see record-store.ts), the outcomes of every fetched page and the page-rule findings. It admits links
 // through a Set before anything reaches Crawlee (issue 7: building a Request per found link is the real cost).
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
-import type { PageRecord } from '../page-record.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { Journal, JournalPage, ReplayedJournal } from './journal.js';
+import { RecordStore, type JournalSpan } from './record-store.js';
 
 export interface AdmitPolicy {
   include: RegExp[];
@@ -19,7 +19,7 @@ const NON_PAGE = /\.(jpe?g|png|gif|bmp|svg|webp|ico|css|js|mjs|json|xml|mp4|mp3|
 export class CrawlState {
   readonly seen = new Map<string, number>();
   readonly done = new Set<string>();
-  readonly records = new Map<string, PageRecord>();
+  readonly records: RecordStore;
   readonly outcomes = new Map<string, LinkOutcome>();
   readonly findings: Finding[] = [];
   readonly errors: RuleError[] = [];
@@ -28,21 +28,15 @@ export class CrawlState {
   failures = 0;
   /** Pages replayed from the journal. */
   restored = 0;
-  private readonly strings = new Map<string, string>();
-  /** One shared copy of a string repeated across pages (link URLs, texts, selectors). */
-  readonly intern = (s: string): string => {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
-  };
   /** Called for each page completed in this run (not for replayed ones). */
   onComplete?: (entry: JournalPage) => void;
 
   constructor(
     private readonly policy: AdmitPolicy,
     private readonly journal?: Journal,
-  ) {}
+  ) {
+    this.records = new RecordStore(journal?.path);
+  }
 
   /** Admit new in-site page URLs; returns the ones to enqueue (and journals them). */
   admit(urls: Iterable<string>, depth: number): [string, number][] {
@@ -75,12 +69,19 @@ export class CrawlState {
    *  journalled. */
   complete(entry: JournalPage): string | undefined {
     const json = this.journal?.append(entry);
-    this.apply(entry);
+    this.apply(entry, this.journal?.lastSpan);
     this.onComplete?.(entry);
     return json;
   }
 
-  private apply(entry: JournalPage): void {
+  /** Record a finished page whose entry is already serialised (a cached page a 304 proved unchanged). */
+  completeJson(entry: JournalPage, json: string): void {
+    this.journal?.appendJson(json);
+    this.apply(entry, this.journal?.lastSpan);
+    this.onComplete?.(entry);
+  }
+
+  private apply(entry: JournalPage, span?: JournalSpan): void {
     this.done.add(entry.u);
     this.outcomes.set(entry.u, entry.o);
     for (const also of entry.also ?? []) {
@@ -88,7 +89,7 @@ export class CrawlState {
       if (!this.seen.has(also)) this.seen.set(also, this.seen.get(entry.u) ?? 0);
     }
     if (entry.o.state === 'broken') this.failures++;
-    if (entry.r) this.records.set(entry.r.url, entry.r);
+    if (entry.r) this.records.set(entry.r.url, entry.r, span);
     this.findings.push(...entry.f);
     this.errors.push(...entry.e);
   }
@@ -96,9 +97,9 @@ export class CrawlState {
   /** Rebuild from a journal; returns the admitted URLs still to crawl. */
   restore(replayed: ReplayedJournal): [string, number][] {
     for (const [url, depth] of replayed.enqueued) this.seen.set(url, depth);
-    for (const page of replayed.pages) {
+    for (const [i, page] of replayed.pages.entries()) {
       if (this.done.has(page.u)) continue;
-      this.apply(page);
+      this.apply(page, replayed.spans[i]);
       this.restored++;
     }
     return [...this.seen].filter(([url]) => !this.done.has(url));

@@ -1,11 +1,12 @@
 // The crawl journal: an append-only JSONL file in the output directory, written synchronously one line per
 // event so that a kill -9 loses at most the page being processed. `--resume` replays it: enqueued URLs, done pages
 // with their outcome, slim record and page findings. A torn last line is ignored.
-import { closeSync, existsSync, openSync, readFileSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { PageRecord } from '../page-record.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
+import type { JournalSpan } from './record-store.js';
 
 export const JOURNAL_FILE = '.gongkai-journal.jsonl';
 
@@ -40,20 +41,40 @@ export type JournalEntry = JournalStart | JournalEnqueue | JournalPage | { t: 'c
 
 export class Journal {
   private fd: number | undefined;
+  private bytes = 0;
+  /** Where the last appended line lies in the file (the record store reads page records back from it). */
+  lastSpan: JournalSpan | undefined;
 
   constructor(readonly path: string) {}
 
-  /** Open for appending; `fresh` truncates an old journal. */
-  open(fresh: boolean): void {
+  /** Open for appending; `fresh` truncates an old journal. When resuming, `validBytes` (from `readJournal`) cuts a
+   *  line torn by the kill, so the next line starts on a line of its own. */
+  open(fresh: boolean, validBytes?: number): void {
     mkdirSync(dirname(this.path), { recursive: true });
     this.fd = openSync(this.path, fresh ? 'w' : 'a');
+    this.bytes = fresh ? 0 : fstatSync(this.fd).size;
+    if (!fresh && validBytes !== undefined && validBytes < this.bytes) {
+      ftruncateSync(this.fd, validBytes);
+      this.bytes = validBytes;
+    }
   }
 
   /** Returns the entry's JSON (the incremental cache stores the same text instead of serialising it again). */
   append(entry: JournalEntry): string {
     const json = JSON.stringify(entry);
-    if (this.fd !== undefined) writeSync(this.fd, json + '\n');
+    this.appendJson(json);
     return json;
+  }
+
+  /** Append an entry already serialised (e.g. the cached JSON of a page a 304 proved unchanged). */
+  appendJson(json: string): void {
+    if (this.fd === undefined) {
+      this.lastSpan = undefined;
+      return;
+    }
+    const written = writeSync(this.fd, json + '\n');
+    this.lastSpan = { offset: this.bytes, length: written - 1 };
+    this.bytes += written;
   }
 
   close(): void {
@@ -66,15 +87,21 @@ export interface ReplayedJournal {
   start?: JournalStart;
   enqueued: Map<string, number>;
   pages: JournalPage[];
+  /** Where each of `pages` lies in the file (same order). */
+  spans: JournalSpan[];
   crawled: boolean;
+  /** Bytes up to the end of the last whole line (a line torn by a kill lies beyond). */
+  validBytes: number;
 }
 
 export function readJournal(path: string): ReplayedJournal | undefined {
   if (!existsSync(path)) return undefined;
-  const out: ReplayedJournal = { enqueued: new Map(), pages: [], crawled: false };
-  const text = readFileSync(path, 'utf8');
-  for (const line of text.split('\n')) {
-    if (!line) continue;
+  const out: ReplayedJournal = { enqueued: new Map(), pages: [], spans: [], crawled: false, validBytes: 0 };
+  const bytes = readFileSync(path);
+  for (let at = 0, nl = bytes.indexOf(10); nl >= 0; at = nl + 1, nl = bytes.indexOf(10, at)) {
+    out.validBytes = nl + 1;
+    if (nl === at) continue;
+    const line = bytes.toString('utf8', at, nl);
     let entry: JournalEntry;
     try {
       entry = JSON.parse(line) as JournalEntry;
@@ -87,6 +114,7 @@ export function readJournal(path: string): ReplayedJournal | undefined {
       for (const [u, d] of entry.u) if (!out.enqueued.has(u)) out.enqueued.set(u, d);
     } else if (entry.t === 'page') {
       out.pages.push(entry);
+      out.spans.push({ offset: at, length: nl - at });
     } else if (entry.t === 'crawled') {
       out.crawled = true;
     }

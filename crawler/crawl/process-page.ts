@@ -4,7 +4,7 @@ import type { RuleRunner } from '../../rules/engine/rule-runner.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { PageRecord } from '../page-record.js';
 import { isSameSite, normalizeUrl } from '../url/normalize.js';
-import { analyzePage, internRecord, type AnalyzeInput, type AnalyzeResult } from './analyze-page.js';
+import { analyzePage, type AnalyzeInput, type AnalyzeResult } from './analyze-page.js';
 import { PoolUnavailableError, WORKER_MAX_PAGE_BYTES, type PagePool } from './page-pool.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage } from './journal.js';
@@ -137,7 +137,7 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
     timings.pageRulesMs += analyzed.pageRulesMs;
     timings.pages++;
   }
-  entry.r = internRecord(analyzed.record, state.intern);
+  entry.r = analyzed.record;
   entry.f = analyzed.findings;
   entry.e = analyzed.errors;
   const entryJson = state.complete(entry);

@@ -1,0 +1,99 @@
+// Page records stay in the journal through the crawl and are read back for the site rules: same records, links
+// that repeat across pages shared, nothing held in memory meanwhile; a resumed journal cuts a torn last line.
+import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CrawlState } from '../../crawler/crawl/crawl-state.js';
+import { Journal, readJournal, type JournalPage } from '../../crawler/crawl/journal.js';
+import { pageRecordSchema, type PageRecord } from '../../crawler/page-record.js';
+
+const policy = { include: [], exclude: [] };
+
+function record(i: number): PageRecord {
+  return pageRecordSchema.parse({
+    url: `http://127.0.0.1/a/${i}.html`,
+    status: 200,
+    kind: 'article',
+    title: `第${i}篇 通知`,
+    breadcrumb: ['政务公开', '通知公告'],
+    footer: { icp: '吉ICP备05002265号' },
+    meta: { SiteName: '吉林省交通运输厅' },
+    bodyText: `正文 ${i} ${'交通运输'.repeat(i % 5)}`,
+    listEntries: [{ title: '首页', url: 'http://127.0.0.1/', selector: 'ul > li > a' }],
+    links: [
+      { url: 'http://127.0.0.1/', raw: '/', tag: 'a', attr: 'href', text: '首页', selector: 'nav > a', internal: true },
+      { url: `http://127.0.0.1/f/${i}.pdf`, raw: `/f/${i}.pdf`, tag: 'a', attr: 'href', text: '附件', selector: 'p > a', attachment: true, internal: true },
+    ],
+  });
+}
+
+function page(i: number): JournalPage {
+  const r = record(i);
+  return { t: 'page', u: r.url, o: { url: r.url, state: 'ok', status: 200, internal: true }, r, f: [], e: [] };
+}
+
+describe('record store', () => {
+  it('keeps journalled records on disk and reads back the same records, sharing repeated links', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
+    const journal = new Journal(join(dir, 'journal.jsonl'));
+    journal.open(true);
+    const state = new CrawlState(policy, journal);
+    for (let i = 0; i < 50; i++) state.complete(page(i));
+    const held = (state.records as unknown as { held: Map<string, PageRecord> }).held;
+    expect(held.size).toBe(0);
+    expect(state.records.size).toBe(50);
+
+    expect(state.records.get(record(7).url)).toEqual(record(7));
+    const back = [...state.records.values()];
+    expect(back).toEqual(Array.from({ length: 50 }, (_, i) => record(i)));
+    // The navigation link is one object across pages; each page's own attachment link is its own.
+    expect(back[3]!.links[0]).toBe(back[40]!.links[0]);
+    expect(back[3]!.links[1]).not.toBe(back[40]!.links[1]);
+    expect(back[3]!.footer.icp).toBe(back[40]!.footer.icp);
+    state.records.clear();
+    journal.close();
+  });
+
+  it('holds records in memory without a journal', () => {
+    const state = new CrawlState(policy);
+    state.complete(page(1));
+    expect(state.records.get(record(1).url)).toEqual(record(1));
+    expect([...state.records.values()]).toHaveLength(1);
+  });
+
+  it('resuming cuts a torn last line, and records restored from the journal are read back from it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
+    const path = join(dir, 'journal.jsonl');
+    const first = new Journal(path);
+    first.open(true);
+    const state = new CrawlState(policy, first);
+    state.complete(page(1));
+    state.complete(page(2));
+    first.close();
+    appendFileSync(path, '{"t":"page","u":"http://127.0.0.1/a/3.ht'); // killed mid-write
+
+    const replayed = readJournal(path)!;
+    expect(replayed.pages.map((p) => p.u)).toEqual([record(1).url, record(2).url]);
+    const resumed = new Journal(path);
+    resumed.open(false, replayed.validBytes);
+    const again = new CrawlState(policy, resumed);
+    again.restore(replayed);
+    again.complete(page(3));
+    resumed.close();
+
+    expect(readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).u)).toEqual([record(1).url, record(2).url, record(3).url]);
+    expect([...again.records.values()].map((r) => r.url).sort()).toEqual([record(1).url, record(2).url, record(3).url].sort());
+    expect(again.records.get(record(2).url)).toEqual(record(2));
+    again.records.clear();
+  });
+
+  it('a journal that ends without a newline loses only that line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
+    const path = join(dir, 'journal.jsonl');
+    writeFileSync(path, `${JSON.stringify(page(1))}\n${JSON.stringify(page(2))}`);
+    const replayed = readJournal(path)!;
+    expect(replayed.pages).toHaveLength(1);
+    expect(replayed.validBytes).toBe(Buffer.byteLength(JSON.stringify(page(1))) + 1);
+  });
+});
