@@ -9,7 +9,9 @@ import { mergeOwners, ownerForColumn } from './engine/default-owners.js';
 export interface BuildSiteModelInput {
   startUrl: string;
   pages: PageRecord[];
-  links: LinkEdge[];
+  /** The link graph, or a function that builds it: then `SiteModel.links` builds the edges on each read and
+   *  nothing holds them between reads (at 10,000 pages they are ≈350,000 objects, read by one rule). */
+  links: LinkEdge[] | (() => LinkEdge[]);
   outcomes: Map<string, LinkOutcome>;
   configColumns?: ConfigColumn[];
   /** Column label or canonical name → office (config `owners`); merged over the built-in DEFAULT_OWNERS. */
@@ -40,11 +42,14 @@ export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
     startUrl: input.startUrl,
     pages,
     pageByUrl: (url: string) => byKey.get(urlKey(url)),
-    links: input.links,
+    links: [],
     outcomes: input.outcomes,
     columns,
     owners,
   };
+  const links = input.links;
+  if (typeof links === 'function') Object.defineProperty(model, 'links', { get: links, enumerable: true });
+  else model.links = links;
   if (home) model.home = home;
   if (input.newMedia) model.newMedia = input.newMedia;
   if (input.truncated) model.truncated = true;

@@ -6,15 +6,28 @@ import { isCheckable } from './link-checker.js';
 /** Link elements whose target the browser requests or the reader follows. `form` actions are not links. */
 const CHECKED_TAGS = new Set(['a', 'area', 'img', 'iframe', 'script', 'link', 'source', 'video', 'audio', 'embed', 'object']);
 
-export function linkEdges(pages: Iterable<Pick<PageRecord, 'url' | 'links'>>): LinkEdge[] {
-  const edges: LinkEdge[] = [];
+type LinkSource = Pick<PageRecord, 'url' | 'links'>;
+
+/** The checked links of each page: `<link rel=...>` also carries canonical/alternate/dns-prefetch hints, but the
+ *  extractor keeps only stylesheets and icons, so every kept one is a request. */
+function* checkedLinks(pages: Iterable<LinkSource>): Generator<[LinkSource, PageRecord['links'][number]]> {
   for (const page of pages) {
-    for (const link of page.links) {
-      if (!CHECKED_TAGS.has(link.tag) || !isCheckable(link.url)) continue;
-      // <link rel=...> also carries canonical/alternate/dns-prefetch hints; the extractor keeps only stylesheets
-      // and icons, so every kept one is a request.
-      edges.push({ from: page.url, to: link.url, selector: link.selector, tag: link.tag, text: link.text, attachment: link.attachment });
-    }
+    for (const link of page.links) if (CHECKED_TAGS.has(link.tag) && isCheckable(link.url)) yield [page, link];
+  }
+}
+
+export function linkEdges(pages: Iterable<LinkSource>): LinkEdge[] {
+  const edges: LinkEdge[] = [];
+  for (const [page, link] of checkedLinks(pages)) {
+    edges.push({ from: page.url, to: link.url, selector: link.selector, tag: link.tag, text: link.text, attachment: link.attachment });
   }
   return edges;
+}
+
+/** Every target of the link graph once, in graph order (what `linkEdges(pages).map((e) => e.to)` would give,
+ *  without an object per edge: at 10,000 pages the edges were ≈350,000 objects). */
+export function linkTargets(pages: Iterable<LinkSource>): string[] {
+  const targets = new Set<string>();
+  for (const [, link] of checkedLinks(pages)) targets.add(link.url);
+  return [...targets];
 }
