@@ -24,7 +24,7 @@ import { defaultWorkerCount, PagePool } from './crawl/page-pool.js';
 import { collectGarbage } from './collect-garbage.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
-import { linkEdges } from './links/link-graph.js';
+import { linkEdges, linkTargets } from './links/link-graph.js';
 import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
 import type { AuditCache } from './cache/audit-cache.js';
@@ -233,7 +233,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
 
   const journal = new Journal(journalPath);
   try {
-    journal.open(!resumedFrom);
+    journal.open(!resumedFrom, replayed?.validBytes);
   } catch (error) {
     throw new OutputError(`无法写入输出目录 ${outDir}：${(error as Error).message}`);
   }
@@ -383,14 +383,16 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     lap('newMedia');
 
     // --- link check -------------------------------------------------------------------------------------------
-    const edges = linkEdges([...pages, ...(media?.postRecords ?? [])]);
+    const linkSources = [...pages, ...(media?.postRecords ?? [])];
     for (const outcome of state.outcomes.values()) checker.seed(outcome);
     linkPhase = true;
     progress('links', { linksChecked: checked });
-    const outcomes = await checker.checkAll(edges.map((e) => e.to));
+    const outcomes = await checker.checkAll(linkTargets(linkSources));
     if (options.signal?.aborted) throw new AuditInterruptedError();
     // Every final outcome (pages too: a failure confirmed by the next audit needs no delayed re-check).
     if (cache) for (const o of outcomes.values()) cache.putLink(o);
+    // Nothing more is written to the cache: its writer thread and SQLite go before the site rules and reports.
+    await cache?.close();
     lap('links');
 
     // --- site model, site rules, verdict ---------------------------------------------------------------------
@@ -398,7 +400,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     let site: SiteModel | undefined = buildSiteModel({
       startUrl,
       pages,
-      links: edges,
+      links: () => linkEdges(linkSources),
       outcomes,
       configColumns: config.columns,
       owners: config.owners,
@@ -445,7 +447,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     // built (at 10,000 pages the records and the reports together made the peak memory).
     const pageCount = pages.length;
     pages.length = 0;
-    edges.length = 0;
+    linkSources.length = 0;
     outcomes.clear();
     state.records.clear();
     state.outcomes.clear();
