@@ -13,9 +13,12 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bundleWorkerModule } from '../worker-bundle.js';
 import type { WriterMessage } from './cache-writer-worker.js';
-import { cacheWriter, type CacheWrite } from './cache-writes.js';
+import { CACHE_PAGE_CACHE_KIB, cacheWriter, type CacheWrite } from './cache-writes.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { JournalPage } from '../crawl/journal.js';
+
+/** The writer thread holds a batch of writes at a time; its heap need not grow with the crawl. */
+const WRITER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 
 export const CACHE_FILE = 'crawl-cache.sqlite';
 const WRITER_MODULE = fileURLToPath(new URL('./cache-writer-worker.ts', import.meta.url));
@@ -84,6 +87,7 @@ export class AuditCache {
       const db = new Database(file, { timeout: 2000 });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.pragma(`cache_size = ${CACHE_PAGE_CACHE_KIB}`);
       return { cache: new AuditCache(db, site, file) };
     } catch (error) {
       return { warning: `增量缓存不可用，将完整审计：${(error as Error).message}` };
@@ -182,7 +186,7 @@ export class AuditCache {
     this.writerStarting = bundleWorkerModule(WRITER_MODULE).then(
       (url) => {
         if (!url || this.closing) return failed();
-        const worker = new Worker(url, { workerData: { file: this.file }, execArgv: [] });
+        const worker = new Worker(url, { workerData: { file: this.file }, execArgv: [], resourceLimits: WRITER_LIMITS });
         // A writer that dies loses only what it had not committed: later writes are done here.
         worker.once('error', () => {
           if (this.writer === worker) this.writer = undefined;
@@ -209,7 +213,15 @@ export class AuditCache {
   }
 
   /** Commit every write (the writer thread's too) and close. */
-  async close(): Promise<void> {
+  /** Idempotent: the audit closes the cache after its last write and again on the way out. */
+  close(): Promise<void> {
+    this.closed ??= this.closeOnce();
+    return this.closed;
+  }
+
+  private closed: Promise<void> | undefined;
+
+  private async closeOnce(): Promise<void> {
     this.closing = true;
     await this.writerStarting;
     const worker = this.writer;

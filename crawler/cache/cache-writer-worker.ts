@@ -4,7 +4,7 @@
 // both work at once). Losing a write only costs a later audit some speed.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { cacheWriter, type CacheWrite } from './cache-writes.js';
+import { CACHE_PAGE_CACHE_KIB, cacheWriter, type CacheWrite } from './cache-writes.js';
 
 export type WriterMessage = CacheWrite | { k: 'close' };
 
@@ -12,6 +12,7 @@ const port = parentPort!;
 const db = new Database((workerData as { file: string }).file, { timeout: 5000 });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
+db.pragma(`cache_size = ${CACHE_PAGE_CACHE_KIB}`);
 const apply = cacheWriter(db);
 
 let batch: CacheWrite[] = [];

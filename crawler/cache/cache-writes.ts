@@ -3,6 +3,10 @@
 import { gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 
+/** SQLite's page cache per connection, in KiB as `PRAGMA cache_size` takes it (negative). better-sqlite3 builds
+ *  SQLite with 16 MB; lookups by key and appends need far less, and the audit has two connections open. */
+export const CACHE_PAGE_CACHE_KIB = -2048;
+
 export type CacheWrite =
   | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; body: Uint8Array }
   | { k: 'link'; site: string; url: string; checkedAt: number; outcome: string };
