@@ -5,6 +5,9 @@ import { registerReportCommands } from '../../reports/cli/report-commands.js';
 import { zhHelp } from '../../reports/cli/commander-zh.js';
 import { TOOL_VERSION } from '../version.js';
 import { translateCommanderError } from './commander-zh.js';
+import { limitHeapGrowth } from '../heap-growth.js';
+
+limitHeapGrowth();
 
 const program = new Command();
 program.name('gongkai').description('政府网站内容审计工具（公开）').version(TOOL_VERSION, '-V, --version', '显示版本号');

@@ -23,6 +23,8 @@ async function runLinkinator(url: string): Promise<Omit<ToolRun, 'wallSeconds' |
 
 async function runGongkai(url: string, outDir: string): Promise<Omit<ToolRun, 'wallSeconds' | 'peakRssMB'>> {
   const { runBenchAudit } = await import('./gongkai-runner.js');
+  // As the CLI does (crawler/cli/main.ts).
+  (await import('../../crawler/heap-growth.js')).limitHeapGrowth();
   // GONGKAI_BENCH_DATA: the cache dir shared by 'gongkai' (cold) and 'gongkai-incremental' (warm) in one bench.
   return runBenchAudit(url, outDir, process.env.GONGKAI_BENCH_DATA);
 }
