@@ -2,7 +2,7 @@
 // verdict → findings.json (validated, written atomically) → reports and history. One audit = one set of
 // objects (fetcher, crawler configuration, state); nothing global, so audits can run side by side.
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { auditSchema, SEVERITY_RANK, type AuditResult, type Finding } from '../reports/audit-schema.js';
 import { isIsoDate, shanghaiDate, shanghaiDateTime } from '../reports/time.js';
@@ -25,6 +25,7 @@ import { collectGarbage } from './collect-garbage.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
 import { linkEdges, linkTargets } from './links/link-graph.js';
+import { auditJsonChunks } from './findings-json.js';
 import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
 import type { AuditCache } from './cache/audit-cache.js';
@@ -158,10 +159,11 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, chunks: Iterable<string>): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, text, 'utf8');
+    const { writeChunks } = await import('../reports/write-reports.js');
+    await writeChunks(temp, chunks);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
@@ -329,6 +331,8 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     let initial: [string, number][];
     if (resumedFrom && replayed) {
       initial = state.restore(replayed);
+      // The restored records are read back from the journal when needed, not held from its replay.
+      replayed.pages.length = 0;
       log(`继续上次的审计：已完成 ${state.restored} 个页面，待抓取 ${initial.length} 个`);
     } else {
       // The start page is always crawled, whatever include says; include applies to discovered links.
@@ -365,6 +369,8 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
 
     // --- attachments ------------------------------------------------------------------------------------------
     const pages = [...state.records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    // Reading the records back leaves the journal lines' parse behind: collected before the site rules add theirs.
+    collectGarbage();
     progress('attachments');
     await scanAttachments(attachmentTargets(pages), {
       fetcher,
@@ -408,13 +414,31 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       ...(state.truncated ? { truncated: true } : {}),
     });
     const siteRun = await runner.runSite(site);
-    let pageFindings: Finding[] | undefined = state.findings.map((f) => ({ ...f }));
+    const pageFindings: Finding[] = state.findings.map((f) => ({ ...f }));
     fillColumns(pageFindings, site, defaultOwners);
-    const findings = sortFindings(
+    let findings: Finding[] | undefined = sortFindings(
       dedupeFindings(attributeNewMediaFindings([...pageFindings, ...(media?.findings ?? []), ...siteRun.findings], media)),
     );
     const errors = [...state.errors, ...(media?.errors ?? []), ...siteRun.errors];
+    const verdict = computeVerdict(findings, site);
+    const columns = columnSummaries(site.columns);
+    const pageCount = pages.length;
+    const linksChecked = [...outcomes.values()].filter((o) => o.state !== 'skipped').length;
     lap('siteRules');
+
+    // Only `findings`, `errors` and the summaries above are needed from here on: the page records, the link graph,
+    // the outcomes and the site model (which indexes every record) go before the audit object, findings.json and
+    // the reports are built (at 10,000 pages the records and what follows together made the peak memory).
+    pages.length = 0;
+    linkSources.length = 0;
+    outcomes.clear();
+    state.records.clear();
+    state.outcomes.clear();
+    state.findings.length = 0;
+    site = undefined;
+    siteRun.findings.length = 0;
+    pageFindings.length = 0;
+    collectGarbage();
 
     const audit: AuditResult = auditSchema.parse({
       schemaVersion: 1,
@@ -425,37 +449,26 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
         asOf,
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
-        pagesCrawled: pages.length,
+        pagesCrawled: pageCount,
         rulePacks: packs.filter((p) => config.rules.packs[p.name] !== false).map((p) => p.name),
-        linksChecked: [...outcomes.values()].filter((o) => o.state !== 'skipped').length,
+        linksChecked,
         truncated: state.truncated,
         ...(resumedFrom ? { resumed: true } : {}),
         ...(render ? { render: true } : {}),
       },
       findings,
       errors,
-      verdict: computeVerdict(findings, site),
-      columns: columnSummaries(site.columns),
+      verdict,
+      columns,
       ...(media && media.summaries.length > 0 ? { newMedia: { accounts: media.summaries } } : {}),
       ruleDocs: ruleDocEntries(packs.filter((p) => config.rules.packs[p.name] !== false)),
     });
+    // The schema's parse made a copy.
+    findings = undefined;
 
     // --- findings.json, then reports and history (their failure never loses findings.json) --------------------
     const findingsPath = join(outDir, 'findings.json');
-    await writeAtomically(findingsPath, JSON.stringify(audit, null, 2) + '\n');
-    // The reports read only `audit`: let the page records, the link graph and the outcomes go before they are
-    // built (at 10,000 pages the records and the reports together made the peak memory).
-    const pageCount = pages.length;
-    pages.length = 0;
-    linkSources.length = 0;
-    outcomes.clear();
-    state.records.clear();
-    state.outcomes.clear();
-    state.findings.length = 0;
-    // The site model indexes every record (columns, pages by URL): a live local would keep them all.
-    site = undefined;
-    pageFindings = undefined;
-    siteRun.findings.length = 0;
+    await writeAtomically(findingsPath, auditJsonChunks(audit));
     journal.close();
     await rm(journalPath, { force: true });
     lap('findings');

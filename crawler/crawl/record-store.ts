@@ -79,10 +79,14 @@ export class RecordStore {
   }
 }
 
+/** A URL linked from more distinct places than this (a hostile page) keeps its further links unshared. */
+const MAX_SHARED_PER_URL = 64;
+
 /** Returns a function that makes a record share, with the records it saw before, one copy of each link object
  *  and of the strings that repeat across pages (URLs, list-entry selectors, footer and breadcrumb texts). */
 export function linkSharer(): (record: PageRecord) => PageRecord {
-  const links = new Map<string, PageLink>();
+  // Links by URL, then compared field by field: cheaper than a key string per link (≈35 a page).
+  const links = new Map<string, PageLink[]>();
   const strings = new Map<string, string>();
   const intern = (s: string): string => {
     const known = strings.get(s);
@@ -96,13 +100,20 @@ export function linkSharer(): (record: PageRecord) => PageRecord {
     const list = record.links;
     for (let i = 0; i < list.length; i++) {
       const l = list[i]!;
-      const key = `${l.url}\u0001${l.selector}\u0001${l.text}\u0001${l.raw}\u0001${l.tag}\u0001${l.attr}\u0001${l.attachment ? 1 : 0}${l.internal ? 1 : 0}`;
-      const known = links.get(key);
+      const same = links.get(l.url);
+      if (!same) {
+        l.url = intern(l.url);
+        links.set(l.url, [l]);
+        continue;
+      }
+      const known = same.find(
+        (k) => k.selector === l.selector && k.text === l.text && k.raw === l.raw && k.tag === l.tag && k.attr === l.attr && k.attachment === l.attachment && k.internal === l.internal,
+      );
       if (known) {
         list[i] = known;
-      } else {
-        l.url = intern(l.url);
-        links.set(key, l);
+      } else if (same.length < MAX_SHARED_PER_URL) {
+        l.url = same[0]!.url;
+        same.push(l);
       }
     }
     for (const e of record.listEntries) {
