@@ -9,7 +9,7 @@ import { htmlReportChunks } from './render/html-report.js';
 import { csvChunks } from './render/csv-report.js';
 import type { EvidenceOptions } from './evidence/capture-evidence.js';
 import { recordAudit, type RecordAuditResult } from './history/record-audit.js';
-import { XLSX_WORKER_MIN_FINDINGS, XlsxWorker, type XlsxThreadResult } from './render/xlsx-off-thread.js';
+import { XlsxWorker, xlsxWorkerPays, type XlsxThreadResult } from './render/xlsx-off-thread.js';
 // exceljs and playwright-core are loaded on demand (≈2 s of start-up an audit need not pay when unused).
 
 export type ReportFormat = 'json' | 'html' | 'xlsx' | 'csv';
@@ -25,7 +25,7 @@ export interface WriteReportsOptions {
   history?: HistoryContext;
   /**
    * Write report.xlsx in a worker thread while the other reports (and the history, see recordHistory) are
-   * written here. Default: when the audit has at least XLSX_WORKER_MIN_FINDINGS findings.
+   * written here. Default: with at least XLSX_WORKER_MIN_FINDINGS findings and two cores (xlsxWorkerPays).
    */
   xlsxInWorker?: boolean;
   /**
@@ -90,7 +90,7 @@ export async function writeChunks(file: string, chunks: Iterable<string>): Promi
 
 export async function writeReports(audit: AuditResult, outDir: string, opts: WriteReportsOptions): Promise<WriteReportsResult> {
   const formats = new Set(opts.formats);
-  const inWorker = formats.has('xlsx') && (opts.xlsxInWorker ?? audit.findings.length >= XLSX_WORKER_MIN_FINDINGS);
+  const inWorker = formats.has('xlsx') && (opts.xlsxInWorker ?? xlsxWorkerPays(audit.findings.length));
   // Started first, so the worker loads exceljs while this thread reads the history and renders; its job is
   // awaited (or the worker stopped) whatever happens here, so no worker outlives the call.
   if (!inWorker) void opts.xlsxWorker?.cancel();

@@ -3,6 +3,7 @@
 // (crawler/worker-bundle.ts), started before the caller's other work so that loading exceljs overlaps it. Without a
 // bundle (no esbuild: tsx in a worker would cost more than it saves), or when the worker cannot start or dies,
 // the file is written in this thread as before; an error writeXlsx itself raised (a full disk) is thrown as here.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AuditResult, Finding } from '../audit-schema.js';
@@ -12,8 +13,13 @@ import type { XlsxReportOptions } from './xlsx-report.js';
 
 const WORKER_MODULE = fileURLToPath(new URL('./xlsx-worker.ts', import.meta.url));
 
-/** Below this many findings the xlsx takes less time than starting a worker (≈0.5 s of CPU, exceljs's load). */
+/** Below this many findings the xlsx takes less time than starting a worker (≈0.3 s of CPU). */
 export const XLSX_WORKER_MIN_FINDINGS = 3000;
+
+/** Whether report.xlsx of this many findings is worth a worker: only with a core to run it beside this thread. */
+export function xlsxWorkerPays(findings: number): boolean {
+  return findings >= XLSX_WORKER_MIN_FINDINGS && availableParallelism() > 1;
+}
 
 export interface XlsxThreadOptions {
   /** The worker module to run instead of the bundled xlsx-worker.ts (tests: a worker that fails). */
