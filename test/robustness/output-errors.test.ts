@@ -11,13 +11,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const disk = vi.hoisted(() => ({ full: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  const full = (file: unknown) => disk.full && String(file).includes('findings.json');
   const writeFile: typeof actual.writeFile = async (file, data, options) => {
-    if (disk.full && String(file).includes('findings.json')) {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    }
+    if (full(file)) throw enospc();
     return actual.writeFile(file, data, options);
   };
-  return { ...actual, writeFile, default: { ...actual, writeFile } };
+  // findings.json is written in pieces through a file handle: its writes fail once the disk is full.
+  const open = (async (file: Parameters<typeof actual.open>[0], ...rest: [never?, never?]) => {
+    const handle = await actual.open(file, ...rest);
+    if (full(file)) handle.writeFile = async () => Promise.reject(enospc());
+    return handle;
+  }) as typeof actual.open;
+  return { ...actual, writeFile, open, default: { ...actual, writeFile, open } };
 });
 
 const { runAuditCommand } = await import('../../crawler/cli/audit-command.js');
