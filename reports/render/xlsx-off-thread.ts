@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { AuditResult, Finding } from '../audit-schema.js';
+import type { AuditResult } from '../audit-schema.js';
+import { packFindings } from './findings-transfer.js';
 import { bundleWorkerModule } from '../../crawler/worker-bundle.js';
 import type { XlsxJob, XlsxWorkerReply } from './xlsx-worker.js';
 import type { XlsxReportOptions } from './xlsx-report.js';
@@ -31,13 +32,6 @@ export interface XlsxThreadResult {
   inWorker: boolean;
   /** Why the worker was not used, when it failed (for logs and tests, not a user-facing message). */
   workerFailure?: string;
-}
-
-/** What the workbook reads of a finding: evidence is never shown in it, so it is not copied into the worker. */
-function withoutEvidence(audit: AuditResult): AuditResult {
-  // One shared empty object: the structured clone keeps it shared.
-  const none: Finding['evidence'] = {};
-  return { ...audit, findings: audit.findings.map(({ evidence: _evidence, ...f }): Finding => ({ ...f, evidence: none })) };
 }
 
 /**
@@ -88,9 +82,11 @@ export class XlsxWorker {
   async write(audit: AuditResult, file: string, opts: XlsxReportOptions = {}): Promise<XlsxThreadResult> {
     let workerFailure = await this.started;
     if (!workerFailure && this.worker && this.outcome) {
-      const job: XlsxJob = { audit: withoutEvidence(audit), file, opts };
+      // The workbook never shows evidence: the findings cross packed, without it.
+      const { findings, ...rest } = audit;
+      const job: XlsxJob = { audit: rest, findings: packFindings(findings), file, opts };
       try {
-        this.worker.postMessage(job);
+        this.worker.postMessage(job, [job.findings.refs.buffer as ArrayBuffer]);
       } catch (err) {
         // e.g. an option that cannot be cloned: the worker is of no use then
         void this.worker.terminate();

@@ -3,10 +3,13 @@
 // A crash or an exit without a reply makes the caller write the file in its own thread.
 import { parentPort } from 'node:worker_threads';
 import type { AuditResult } from '../audit-schema.js';
+import { unpackFindings, type PackedFindings } from './findings-transfer.js';
 import { writeXlsx, type XlsxReportOptions } from './xlsx-report.js';
 
 export interface XlsxJob {
-  audit: AuditResult;
+  /** The audit without its findings, which come packed. */
+  audit: Omit<AuditResult, 'findings'>;
+  findings: PackedFindings;
   file: string;
   opts: XlsxReportOptions;
 }
@@ -17,7 +20,7 @@ const port = parentPort!;
 port.once('message', async (job: XlsxJob) => {
   let reply: XlsxWorkerReply;
   try {
-    await writeXlsx(job.audit, job.file, job.opts);
+    await writeXlsx({ ...job.audit, findings: unpackFindings(job.findings) }, job.file, job.opts);
     reply = { ok: true };
   } catch (err) {
     const e = err as { message?: string; code?: unknown };

@@ -10,6 +10,7 @@ import type { AuditResult, Finding } from '../../reports/audit-schema.js';
 import type { HistoryContext } from '../../reports/history/history-context.js';
 import { HistoryStore } from '../../reports/history/history-store.js';
 import { recordAudit } from '../../reports/history/record-audit.js';
+import { packFindings, unpackFindings } from '../../reports/render/findings-transfer.js';
 import { writeXlsx } from '../../reports/render/xlsx-report.js';
 import { XlsxWorker, writeXlsxOffThread } from '../../reports/render/xlsx-off-thread.js';
 import { writeReports } from '../../reports/write-reports.js';
@@ -130,5 +131,22 @@ describe('writeReports with the xlsx worker and recordHistory', () => {
     await expect(writeReports(audit, out, { formats: ['html', 'xlsx'], xlsxInWorker: true })).rejects.toThrow();
     // The worker's job was already running: it finished its file before the call returned.
     expect(fs.statSync(path.join(out, 'report.xlsx')).size).toBeGreaterThan(1000);
+  });
+});
+
+describe('findings packed for the worker', () => {
+  it('unpack gives back every string field, absent ones absent, evidence empty; strings stored once', () => {
+    const findings: Finding[] = [
+      ...audit.findings,
+      { id: 'x1', rule: 'newmedia/stale', severity: 'minor', url: 'http://a.gov.cn/', message: '同一句', evidence: { n: 1 }, source: '公众号', target: '', selector: 'a' },
+      { id: 'x2', rule: 'newmedia/stale', severity: 'minor', url: 'http://a.gov.cn/', message: '同一句', evidence: {} },
+    ];
+    const packed = packFindings(findings);
+    expect(packed.strings.length).toBe(new Set(packed.strings).size);
+    expect(packed.strings.filter((s) => s === '同一句')).toHaveLength(1);
+    const back = unpackFindings(structuredClone(packed));
+    expect(back).toEqual(findings.map(({ evidence: _e, ...f }) => ({ ...f, evidence: {} })));
+    expect('column' in back.at(-1)!).toBe(false);
+    expect(back.at(-2)!.target).toBe('');
   });
 });
