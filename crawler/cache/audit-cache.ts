@@ -15,7 +15,8 @@ import { bundleWorkerModule } from '../worker-bundle.js';
 import type { WriterMessage } from './cache-writer-worker.js';
 import { CACHE_PAGE_CACHE_KIB, cacheWriter, type CacheWrite } from './cache-writes.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
-import type { JournalPage } from '../crawl/journal.js';
+import type { JournalPage, JournalPageJson } from '../crawl/journal.js';
+import type { PageRecord } from '../page-record.js';
 
 /** The writer thread holds a batch of writes at a time; its heap need not grow with the crawl. */
 const WRITER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
@@ -35,8 +36,11 @@ export interface CachedPage {
   /** Response body as it was processed; from the cache it is unzipped only when asked for (a reused result
    *  never needs it). */
   body: Buffer;
+  /** From the cache: the entry without its record (read with `getRecord` when needed). */
   entry: JournalPage;
   follow: string[];
+  /** The record's URL (the normalised final URL), when the page has a record. */
+  recordUrl?: string;
 }
 
 interface PageRow {
@@ -50,6 +54,7 @@ export class AuditCache {
   private readonly pending: CacheWrite[] = [];
   private readonly getPageStmt;
   private readonly getBodyStmt;
+  private readonly getRecordStmt;
   private readonly getLinkStmt;
   private readonly writeHereNow;
   /** Counters for tests and the bench. */
@@ -68,10 +73,15 @@ export class AuditCache {
     private readonly site: string,
     private readonly file: string,
   ) {
+    // Schema 2 keeps the record apart from the rest of the entry (a reused page never reads it); a cache of the
+    // earlier layout is dropped: it only costs the next audit its speed.
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('pages')").all();
+    if (columns.length && !columns.some((c) => c.name === 'record')) db.exec('DROP TABLE pages');
     db.exec(`CREATE TABLE IF NOT EXISTS pages (site TEXT NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
-               fingerprint TEXT NOT NULL, meta TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (site, url));
+               fingerprint TEXT NOT NULL, meta TEXT NOT NULL, record TEXT, body BLOB NOT NULL, PRIMARY KEY (site, url));
              CREATE TABLE IF NOT EXISTS links (site TEXT NOT NULL, url TEXT NOT NULL, checked_at INTEGER NOT NULL,
                outcome TEXT NOT NULL, PRIMARY KEY (site, url));`);
+    this.getRecordStmt = db.prepare<[string, string], { record: string | null }>('SELECT record FROM pages WHERE site = ? AND url = ?');
     // The body is read only when asked for: a reused result (the common case) never needs it.
     this.getPageStmt = db.prepare<[string, string], PageRow>('SELECT etag, last_modified, fingerprint, meta FROM pages WHERE site = ? AND url = ?');
     this.getBodyStmt = db.prepare<[string, string], { body: Buffer }>('SELECT body FROM pages WHERE site = ? AND url = ?');
@@ -117,6 +127,16 @@ export class AuditCache {
     }
   }
 
+  /** The record of a cached page (its key is the requested URL), parsed; undefined when absent or unreadable. */
+  getRecord(url: string): PageRecord | undefined {
+    try {
+      const json = this.getRecordStmt.get(this.site, url)?.record;
+      return json ? (JSON.parse(json) as PageRecord) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** URLs with a cached page (read once: the crawl asks for every URL it admits). */
   private cachedUrls: Set<string> | undefined;
 
@@ -136,13 +156,18 @@ export class AuditCache {
    *  the entry as the journal serialised it (not serialised twice). The body is compressed here, synchronously:
    *  on libuv's thread pool it saved the audit's thread ≈0.25 ms a page, but while both cores were busy the
    *  compressions queued up, each holding its body and zlib state (+110 MB at 10,000 pages). */
-  putPage(page: CachedPage, entryJson?: string): void {
+  putPage(page: CachedPage, json?: JournalPageJson): void {
     if (!page.etag && !page.lastModified) return;
     const { url, etag, lastModified, fingerprint, body, entry, ...rest } = page;
-    const meta = `{"entry":${entryJson ?? JSON.stringify(entry)},${JSON.stringify(rest).slice(1)}`;
-    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, body });
+    let parts = json;
+    if (!parts) {
+      const { r, ...head } = entry;
+      parts = { head: JSON.stringify(head), ...(r ? { record: JSON.stringify(r) } : {}) };
+    }
+    if (entry.r) rest.recordUrl = entry.r.url;
+    const meta = `{"entry":${parts.head},${JSON.stringify(rest).slice(1)}`;
+    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, record: parts.record ?? null, body });
   }
-
 
   /** A link outcome checked less than ttlMs ago. */
   getLink(url: string, ttlMs: number, now = Date.now()): LinkOutcome | undefined {

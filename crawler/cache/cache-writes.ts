@@ -8,15 +8,15 @@ import type Database from 'better-sqlite3';
 export const CACHE_PAGE_CACHE_KIB = -2048;
 
 export type CacheWrite =
-  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; body: Uint8Array }
+  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; record: string | null; body: Uint8Array }
   | { k: 'link'; site: string; url: string; checkedAt: number; outcome: string };
 
 /** Prepared statements over `db`; the returned function performs one write (call it inside a transaction). */
 export function cacheWriter(db: Database.Database): (w: CacheWrite) => void {
-  const putPage = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const putPage = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, record, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const putLink = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
   return (w) => {
-    if (w.k === 'page') putPage.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta, gzipSync(w.body, { level: 1 }));
+    if (w.k === 'page') putPage.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta, w.record, gzipSync(w.body, { level: 1 }));
     else putLink.run(w.site, w.url, w.checkedAt, w.outcome);
   };
 }

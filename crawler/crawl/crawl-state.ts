@@ -3,7 +3,7 @@
 // through a Set before anything reaches Crawlee (issue 7: building a Request per found link is the real cost).
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
-import type { Journal, JournalPage, ReplayedJournal } from './journal.js';
+import type { Journal, JournalPage, JournalPageJson, ReplayedJournal } from './journal.js';
 import { RecordStore, type JournalSpan } from './record-store.js';
 
 export interface AdmitPolicy {
@@ -66,19 +66,12 @@ export class CrawlState {
   }
 
   /** Record a finished page (journalled first, so a kill right after loses nothing); returns its JSON when
-   *  journalled. */
-  complete(entry: JournalPage): string | undefined {
-    const json = this.journal?.append(entry);
+   *  journalled (the incremental cache stores the same text). */
+  complete(entry: JournalPage): JournalPageJson | undefined {
+    const json = this.journal?.appendPage(entry);
     this.apply(entry, this.journal?.lastSpan);
     this.onComplete?.(entry);
     return json;
-  }
-
-  /** Record a finished page whose entry is already serialised (a cached page a 304 proved unchanged). */
-  completeJson(entry: JournalPage, json: string): void {
-    this.journal?.appendJson(json);
-    this.apply(entry, this.journal?.lastSpan);
-    this.onComplete?.(entry);
   }
 
   private apply(entry: JournalPage, span?: JournalSpan): void {
@@ -90,6 +83,7 @@ export class CrawlState {
     }
     if (entry.o.state === 'broken') this.failures++;
     if (entry.r) this.records.set(entry.r.url, entry.r, span);
+    else if (entry.rc !== undefined && entry.ru !== undefined) this.records.setCached(entry.ru, entry.rc);
     this.findings.push(...entry.f);
     this.errors.push(...entry.e);
   }
@@ -99,6 +93,8 @@ export class CrawlState {
     for (const [url, depth] of replayed.enqueued) this.seen.set(url, depth);
     for (const [i, page] of replayed.pages.entries()) {
       if (this.done.has(page.u)) continue;
+      // A page reused from the cache whose record the cache no longer has (or no cache now): crawled again.
+      if (page.rc !== undefined && !this.records.cache?.has(page.rc)) continue;
       this.apply(page, replayed.spans[i]);
       this.restored++;
     }

@@ -35,6 +35,18 @@ export interface JournalPage {
   r?: PageRecord;
   f: Finding[];
   e: RuleError[];
+  /** The record is not in this line but in the incremental cache, under this key (a page a 304 proved unchanged:
+   *  its record is read from the cache only when the site rules need it). */
+  rc?: string;
+  /** With `rc`: the record's URL (the page's final URL). */
+  ru?: string;
+}
+
+/** A page entry as the journal wrote it: the line without the record, and the record, both as JSON (the
+ *  incremental cache stores them apart, so a page it proves unchanged is reused without reading its record). */
+export interface JournalPageJson {
+  head: string;
+  record?: string;
 }
 
 export type JournalEntry = JournalStart | JournalEnqueue | JournalPage | { t: 'crawled' };
@@ -66,8 +78,25 @@ export class Journal {
     return json;
   }
 
-  /** Append an entry already serialised (e.g. the cached JSON of a page a 304 proved unchanged). */
-  appendJson(json: string): void {
+  /** Append a page: its record last, so `lastSpan` can point at the record's own JSON (the record store parses
+   *  just that when the site rules need the record). */
+  appendPage(entry: JournalPage): JournalPageJson {
+    const { r, ...rest } = entry;
+    const head = JSON.stringify(rest);
+    if (!r) {
+      this.appendJson(head);
+      return { head };
+    }
+    const record = JSON.stringify(r);
+    this.appendJson(`${head.slice(0, -1)},"r":${record}}`);
+    if (this.lastSpan) {
+      const before = Buffer.byteLength(head) - 1 + 5; // the head without its closing brace, then `,"r":`
+      this.lastSpan = { offset: this.lastSpan.offset + before, length: Buffer.byteLength(record), record: true };
+    }
+    return { head, record };
+  }
+
+  private appendJson(json: string): void {
     if (this.fd === undefined) {
       this.lastSpan = undefined;
       return;

@@ -7,7 +7,7 @@ import { isSameSite, normalizeUrl } from '../url/normalize.js';
 import { analyzePage, type AnalyzeInput, type AnalyzeResult } from './analyze-page.js';
 import { PoolUnavailableError, WORKER_MAX_PAGE_BYTES, type PagePool } from './page-pool.js';
 import type { CrawlState } from './crawl-state.js';
-import type { JournalPage } from './journal.js';
+import type { JournalPage, JournalPageJson } from './journal.js';
 import type { AuditCache, CachedPage } from '../cache/audit-cache.js';
 
 export interface PageContext {
@@ -75,11 +75,15 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
 /** A 304 answer to a conditional request: the cached result when it was made under the same fingerprint, else
  *  the cached body processed again (no download either way). */
 export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, depth: number): Promise<string[]> {
-  if (cached.fingerprint === ctx.fingerprint) {
+  if (cached.fingerprint === ctx.fingerprint && (cached.recordUrl === undefined || ctx.state.records.cache)) {
+    // The record stays in the cache until the site rules read it; its links are checked after the crawl.
     const entry: JournalPage = { ...cached.entry, o: { ...cached.entry.o, checkedAt: new Date().toISOString() } };
+    if (cached.recordUrl !== undefined) {
+      entry.rc = cached.url;
+      entry.ru = cached.recordUrl;
+    }
     ctx.state.complete(entry);
     if (ctx.cache) ctx.cache.stats.pageReused++;
-    if (entry.r) ctx.onPage?.(entry.r, cached.follow);
     return cached.follow;
   }
   if (ctx.cache) ctx.cache.stats.pageReprocessed++;
@@ -97,7 +101,7 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
   return follow;
 }
 
-export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<{ follow: string[]; entry: JournalPage; entryJson?: string }> {
+export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<{ follow: string[]; entry: JournalPage; entryJson?: JournalPageJson }> {
   const { state } = ctx;
   const outcome = outcomeOf(page);
   const entry: JournalPage = { t: 'page', u: page.requestedUrl, o: outcome, f: [], e: [] };

@@ -5,15 +5,28 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { PageLink, PageRecord } from '../page-record.js';
 import type { JournalPage } from './journal.js';
 
-/** Where one journal line lies in the journal file, in bytes (without its newline). */
+/** Where one journal line lies in the journal file, in bytes (without its newline); with `record`, where the
+ *  record's own JSON lies within a page's line. */
 export interface JournalSpan {
   offset: number;
   length: number;
+  record?: boolean;
+}
+
+/** The incremental cache as a source of records, by cache key. */
+export interface CachedRecords {
+  has(key: string): boolean;
+  /** Undefined when the record can no longer be read. */
+  load(key: string): PageRecord | undefined;
 }
 
 export class RecordStore {
   private readonly held = new Map<string, PageRecord>();
   private readonly spans = new Map<string, JournalSpan>();
+  /** Record URL → cache key, for pages reused from the incremental cache. */
+  private readonly cached = new Map<string, string>();
+  /** Set by the audit when it has an incremental cache. */
+  cache: CachedRecords | undefined;
   private fd: number | undefined;
   private buffer = Buffer.alloc(64 * 1024);
 
@@ -21,11 +34,18 @@ export class RecordStore {
   constructor(private readonly journalPath?: string) {}
 
   get size(): number {
-    return this.held.size + this.spans.size;
+    return this.held.size + this.spans.size + this.cached.size;
   }
 
   has(url: string): boolean {
-    return this.held.has(url) || this.spans.has(url);
+    return this.held.has(url) || this.spans.has(url) || this.cached.has(url);
+  }
+
+  /** Keep the key of a record the incremental cache holds. */
+  setCached(url: string, key: string): void {
+    this.cached.set(url, key);
+    this.held.delete(url);
+    this.spans.delete(url);
   }
 
   /** Keep a record; with the span of the journal line that holds it, only the span is kept. */
@@ -37,11 +57,14 @@ export class RecordStore {
       this.held.set(url, record);
       this.spans.delete(url);
     }
+    this.cached.delete(url);
   }
 
   get(url: string): PageRecord | undefined {
     const span = this.spans.get(url);
-    return span ? this.read(span) : this.held.get(url);
+    if (span) return this.read(span);
+    const key = this.cached.get(url);
+    return key !== undefined ? this.cache?.load(key) : this.held.get(url);
   }
 
   /** Every record, read back from the journal one by one. Link objects and link strings that repeat across pages
@@ -54,12 +77,17 @@ export class RecordStore {
       const record = this.read(span);
       if (record) yield share(record);
     }
+    for (const key of this.cached.values()) {
+      const record = this.cache?.load(key);
+      if (record) yield share(record);
+    }
   }
 
   /** Drop every record and close the journal file (the journal itself is the audit's to delete). */
   clear(): void {
     this.held.clear();
     this.spans.clear();
+    this.cached.clear();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
@@ -74,8 +102,8 @@ export class RecordStore {
       if (n === 0) break;
       got += n;
     }
-    const entry = JSON.parse(this.buffer.toString('utf8', 0, got)) as JournalPage;
-    return entry.r;
+    const json = this.buffer.toString('utf8', 0, got);
+    return span.record ? (JSON.parse(json) as PageRecord) : (JSON.parse(json) as JournalPage).r;
   }
 }
 

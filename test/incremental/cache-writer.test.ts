@@ -4,7 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AuditCache } from '../../crawler/cache/audit-cache.js';
+import Database from 'better-sqlite3';
+import { AuditCache, CACHE_FILE } from '../../crawler/cache/audit-cache.js';
+import { pageRecordSchema } from '../../crawler/page-record.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -32,7 +34,7 @@ describe('incremental cache writer', () => {
           entry: { t: 'page', u: url, o: { url, state: 'ok', status: 200, internal: true }, f: [], e: [] },
           follow: [`${site}p${i + 1}.html`],
         },
-        i % 2 ? JSON.stringify({ t: 'page', u: url, o: { url, state: 'ok', status: 200, internal: true }, f: [], e: [] }) : undefined,
+        i % 2 ? { head: JSON.stringify({ t: 'page', u: url, o: { url, state: 'ok', status: 200, internal: true }, f: [], e: [] }) } : undefined,
       );
     }
     first.putLink({ url: `${site}gone.html`, state: 'broken', status: 404, internal: true, checkedAt: new Date().toISOString() });
@@ -49,4 +51,32 @@ describe('incremental cache writer', () => {
     expect(second.getLink(`${site}gone.html`, 3_600_000)?.status).toBe(404);
     await second.close();
   }, 30_000);
+
+  it('keeps the record apart from the entry, and drops a cache of the earlier layout', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-cache-layout-'));
+    dirs.push(dir);
+    const site = 'http://127.0.0.1/';
+    const old = new Database(join(dir, CACHE_FILE));
+    old.exec(`CREATE TABLE pages (site TEXT NOT NULL, url TEXT NOT NULL, etag TEXT, last_modified TEXT, fingerprint TEXT NOT NULL,
+      meta TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (site, url))`);
+    old.prepare('INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)').run(site, `${site}old.html`, '"x"', null, 'fp', '{"entry":{}}', Buffer.alloc(0));
+    old.close();
+
+    const cache = AuditCache.open(dir, site).cache!;
+    expect(cache.hasPage(`${site}old.html`)).toBe(false);
+    const url = `${site}a.html`;
+    const r = pageRecordSchema.parse({ url: `${site}a-final.html`, status: 200, kind: 'article', title: '通知' });
+    cache.putPage({
+      url, etag: '"a"', fingerprint: 'fp', status: 200, finalUrl: r.url, redirects: [], body: Buffer.from('<p>通知</p>'),
+      entry: { t: 'page', u: url, o: { url, state: 'ok', status: 200, internal: true }, r, f: [], e: [] }, follow: [],
+    });
+    await cache.close();
+    const again = AuditCache.open(dir, site).cache!;
+    const page = again.getPage(url)!;
+    expect(page.entry.r).toBeUndefined();
+    expect(page.recordUrl).toBe(r.url);
+    expect(again.getRecord(url)).toEqual(r);
+    await again.close();
+  });
 });
+

@@ -1,7 +1,7 @@
 // Incremental re-audit, by behaviour: the second audit of an unchanged site is answered with 304s (no page body
 // sent again) and gives the same findings; a changed page is re-read and its new finding appears.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
 import { linkPack } from '../crawler/fixtures/link-pack.js';
+import { AuditInterruptedError } from '../../crawler/audit-errors.js';
+import { JOURNAL_FILE } from '../../crawler/crawl/journal.js';
 
 const PAGES = 12;
 /** '/' and /p/0.html are both page 0: two URLs, two fetches. */
@@ -56,8 +58,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const audit = (name: string, cache = true, asOf = '2022-06-30') =>
+const audit = (name: string, cache = true, asOf = '2022-06-30', more: Partial<Parameters<typeof runAuditDetailed>[0]> = {}) =>
   runAuditDetailed({
+    ...more,
     url: base,
     outDir: join(dir, name),
     asOf,
@@ -109,4 +112,29 @@ describe('incremental re-audit', () => {
     const fresh = await audit('f', false, '2023-01-01');
     expect(keys(other)).toEqual(keys(fresh));
   });
+
+  it('an interrupted re-audit resumes to the same findings, from the cache or, without it, by fetching again', async () => {
+    changes.clear();
+    const whole = await audit('g');
+    for (const cache of [true, false]) {
+      const name = cache ? 'h' : 'i';
+      const stop = new AbortController();
+      await expect(
+        audit(name, true, '2022-06-30', { signal: stop.signal, onProgress: (p) => p.phase === 'crawl' && p.done >= 6 && stop.abort() }),
+      ).rejects.toBeInstanceOf(AuditInterruptedError);
+      // Pages a 304 proved unchanged were journalled without their record: it stays in the cache.
+      const journal = (await readFile(join(dir, name, JOURNAL_FILE), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const reused = journal.filter((e) => e.t === 'page' && e.rc !== undefined);
+      expect(reused.length).toBeGreaterThan(0);
+      expect(reused.every((e) => e.r === undefined && typeof e.ru === 'string')).toBe(true);
+      reset();
+      const resumed = await audit(name, cache, '2022-06-30', { resume: true });
+      expect(resumed.audit.audit.resumed).toBe(true);
+      expect(keys(resumed)).toEqual(keys(whole));
+      // Without the cache the reused pages cannot be read back: they are fetched again.
+      if (!cache) expect(served.bodies).toBeGreaterThanOrEqual(reused.length);
+      else expect(served.bodies).toBe(0);
+    }
+  });
 });
+
