@@ -41,6 +41,9 @@ export function crawlerConfiguration(): Configuration {
     persistStorage: false,
     purgeOnStart: false,
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+    // Crawlee samples memory every second by spawning `ps` (≈0.35 s of a 10,000-page crawl) to scale concurrency,
+    // which is fixed here (min = max).
+    systemInfoIntervalMillis: 3_600_000,
   });
 }
 
