@@ -83,6 +83,14 @@ describe('report.xlsx in a worker thread', () => {
     expect(await describeWorkbook(file)).toEqual(await inThread);
   });
 
+  it('a worker takes one job: a second one is written in this thread', async () => {
+    const w = new XlsxWorker(audit.findings.length);
+    expect(await w.write(audit, path.join(dir, 'first.xlsx'), { history, screenshots: shot })).toEqual({ inWorker: true });
+    const second = path.join(dir, 'second.xlsx');
+    expect(await w.write(audit, second, { history, screenshots: shot })).toEqual({ inWorker: false, workerFailure: 'worker already used' });
+    expect(await describeWorkbook(second)).toEqual(await inThread);
+  });
+
   it("writeXlsx's own error (unwritable path) is thrown, not retried", async () => {
     const file = path.join(dir, 'no-such-dir', 'x.xlsx');
     await expect(writeXlsxOffThread(audit, file, {})).rejects.toMatchObject({ code: 'ENOENT' });
