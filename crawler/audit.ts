@@ -256,7 +256,9 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     const opened = (await import('./cache/audit-cache.js')).AuditCache.open(resolve(config.report.dataDir), startUrl);
     cache = opened.cache;
     const source = cache;
-    if (source) state.records.cache = { has: (key) => source.hasPage(key), load: (key) => source.getRecord(key) };
+    if (source) {
+      state.records.cache = { has: (key) => source.hasPage(key), load: (key) => source.getRecord(key), loadMany: (keys) => source.getRecords(keys) };
+    }
     if (opened.warning) warn(opened.warning);
   }
   const fingerprint = createHash('sha1')

@@ -13,10 +13,13 @@ export type CacheWrite =
 
 /** Prepared statements over `db`; the returned function performs one write (call it inside a transaction). */
 export function cacheWriter(db: Database.Database): (w: CacheWrite) => void {
-  const putPage = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta, record, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const putPage = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta) VALUES (?, ?, ?, ?, ?, ?)');
+  const putData = db.prepare('INSERT OR REPLACE INTO page_data (site, url, record, body) VALUES (?, ?, ?, ?)');
   const putLink = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
   return (w) => {
-    if (w.k === 'page') putPage.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta, w.record, gzipSync(w.body, { level: 1 }));
-    else putLink.run(w.site, w.url, w.checkedAt, w.outcome);
+    if (w.k === 'page') {
+      putPage.run(w.site, w.url, w.etag, w.lastModified, w.fingerprint, w.meta);
+      putData.run(w.site, w.url, w.record, gzipSync(w.body, { level: 1 }));
+    } else putLink.run(w.site, w.url, w.checkedAt, w.outcome);
   };
 }

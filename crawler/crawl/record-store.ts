@@ -18,6 +18,8 @@ export interface CachedRecords {
   has(key: string): boolean;
   /** Undefined when the record can no longer be read. */
   load(key: string): PageRecord | undefined;
+  /** Many at once (cheaper than one `load` each): [key, record] pairs, unreadable ones left out. */
+  loadMany?(keys: ReadonlySet<string>): Iterable<[string, PageRecord]>;
 }
 
 export class RecordStore {
@@ -77,9 +79,17 @@ export class RecordStore {
       const record = this.read(span);
       if (record) yield share(record);
     }
-    for (const key of this.cached.values()) {
-      const record = this.cache?.load(key);
-      if (record) yield share(record);
+    const cache = this.cache;
+    if (!cache || this.cached.size === 0) return;
+    if (cache.loadMany) {
+      // Only records whose URL still maps to that key (a later fetch of the same page may have replaced it).
+      const wanted = new Set(this.cached.values());
+      for (const [key, record] of cache.loadMany(wanted)) if (this.cached.get(record.url) === key) yield share(record);
+    } else {
+      for (const key of this.cached.values()) {
+        const record = cache.load(key);
+        if (record) yield share(record);
+      }
     }
   }
 

@@ -76,6 +76,7 @@ describe('incremental cache writer', () => {
     expect(page.entry.r).toBeUndefined();
     expect(page.recordUrl).toBe(r.url);
     expect(again.getRecord(url)).toEqual(r);
+    expect([...again.getRecords(new Set([url, `${site}other.html`]))]).toEqual([[url, r]]);
     await again.close();
   });
 });
