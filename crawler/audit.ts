@@ -520,20 +520,29 @@ async function writeOtherReports(
   const files: string[] = [];
   const formats = (options.formats ?? config.report.formats).filter((f) => f !== 'json');
   const dataDir = resolve(config.report.dataDir);
+  // The history is stored by writeReports while report.xlsx is written in its worker; when the reports fail
+  // before that, it is stored here (storing the same audit id again replaces it).
+  let recorded = false;
   try {
     const { writeReports } = await import('../reports/write-reports.js');
-    const written = await writeReports(audit, outDir, { formats, evidence: options.evidence, dataDir });
+    const written = await writeReports(audit, outDir, { formats, evidence: options.evidence, dataDir, recordHistory: true });
     files.push(...written.files.filter((f) => !f.endsWith('findings.json')));
     for (const w of written.warnings ?? []) warn(w);
+    if (written.recorded) {
+      recorded = true;
+      if (!written.recorded.stored && written.recorded.error) warn(`保存审计历史失败：${written.recorded.error}`);
+    }
   } catch (error) {
     warn(`生成报告失败（findings.json 已保存）：${(error as Error).message}`);
   }
-  try {
-    const { recordAudit } = await import('../reports/history/record-audit.js');
-    const recorded = await recordAudit(audit, { dataDir });
-    if (!recorded.stored && recorded.error) warn(`保存审计历史失败：${recorded.error}`);
-  } catch (error) {
-    warn(`保存审计历史失败：${(error as Error).message}`);
+  if (!recorded) {
+    try {
+      const { recordAudit } = await import('../reports/history/record-audit.js');
+      const stored = await recordAudit(audit, { dataDir });
+      if (!stored.stored && stored.error) warn(`保存审计历史失败：${stored.error}`);
+    } catch (error) {
+      warn(`保存审计历史失败：${(error as Error).message}`);
+    }
   }
   return files;
 }
