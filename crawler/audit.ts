@@ -383,6 +383,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       maxBytes: crawl.attachmentMaxBytes,
       signal: options.signal,
       onDone: () => progress('attachments'),
+      ...(cache ? { cache, fingerprint } : {}),
     });
     if (options.signal?.aborted) throw new AuditInterruptedError();
     lap('attachments');

@@ -61,7 +61,7 @@ export class AuditCache {
   private readonly getLinkStmt;
   private readonly writeHereNow;
   /** Counters for tests and the bench. */
-  readonly stats = { pageHits: 0, pageReused: 0, pageReprocessed: 0, linkHits: 0 };
+  readonly stats = { pageHits: 0, pageReused: 0, pageReprocessed: 0, linkHits: 0, attachmentReused: 0 };
 
   /** The writer thread (crawler/cache/cache-writer-worker.ts), started with the first write; until it is up,
    *  writes wait in the outbox; if it cannot start, they are done here. */

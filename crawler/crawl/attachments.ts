@@ -9,6 +9,9 @@ import type { RuleRunner } from '../../rules/engine/rule-runner.js';
 import { attachmentExt } from '../url/normalize.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage } from './journal.js';
+import { conditionalHeaders, type AuditCache } from '../cache/audit-cache.js';
+
+const EMPTY = Buffer.alloc(0);
 
 /** Extensions whose text is extracted; other attachments (zip, rar, ofd...) are only link-checked. */
 export const TEXT_ATTACHMENTS = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'csv', 'txt', 'wps', 'et']);
@@ -21,6 +24,10 @@ export interface AttachmentScanOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onDone?(): void;
+  /** Incremental re-audits: an attachment a 304 proves unchanged keeps its findings, unread (only its validators
+   *  and result are cached, not its bytes: a different fingerprint downloads it again). */
+  cache?: AuditCache;
+  fingerprint?: string;
 }
 
 /** In-site attachment targets of the crawled pages → first linking page. */
@@ -71,9 +78,19 @@ export async function scanAttachments(targets: Map<string, string>, opts: Attach
     [...targets].map(([url, parentUrl]) =>
       limit(async () => {
         if (opts.state.isDone(url) || opts.signal?.aborted) return;
-        const entry: JournalPage = { t: 'page', u: url, o: { url, state: 'ok', internal: true }, f: [], e: [] };
+        let entry: JournalPage = { t: 'page', u: url, o: { url, state: 'ok', internal: true }, f: [], e: [] };
+        const { cache, fingerprint = '' } = opts;
+        const cached = cache?.hasPage(url) ? cache.getPage(url) : undefined;
+        const reusable = cached?.fingerprint === fingerprint ? cached : undefined;
         try {
-          const res = await opts.fetcher.fetch({ url, maxBytes });
+          const res = await opts.fetcher.fetch({ url, maxBytes, ...(reusable ? { headers: conditionalHeaders(reusable) } : {}) });
+          if (res.status === 304 && reusable) {
+            cache!.stats.attachmentReused++;
+            entry = { ...reusable.entry, o: { ...reusable.entry.o, checkedAt: new Date().toISOString() } };
+            opts.state.complete(entry);
+            opts.onDone?.();
+            return;
+          }
           entry.o = outcomeFromResponse(url, res, true);
           if (res.status < 400 && extractAttachmentText) {
             const ext = attachmentExt(res.finalUrl) ?? attachmentExt(url) ?? '';
@@ -96,6 +113,20 @@ export async function scanAttachments(targets: Map<string, string>, opts: Attach
             entry.f = run.findings;
             entry.e = run.errors;
             // Attachment records are not pages of the site model; their text is not kept.
+            if (cache && res.status === 200 && !res.truncated) {
+              cache.putPage({
+                url,
+                etag: res.headers['etag'],
+                lastModified: res.headers['last-modified'],
+                fingerprint,
+                status: res.status,
+                finalUrl: res.finalUrl,
+                redirects: res.redirects,
+                body: EMPTY,
+                entry,
+                follow: [],
+              });
+            }
           }
         } catch (error) {
           if (!(error instanceof FetchError)) {
