@@ -263,7 +263,9 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
   }
   const fingerprint = createHash('sha1')
     .update(
-      JSON.stringify([TOOL_VERSION, asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts, crawl.maxDepth, crawl.maxBytes]),
+      // The as-of date shapes the built-in page rules' findings only through ID numbers' birth dates, which cached
+      // results carry (resultHolds): left out, a nightly re-audit reuses them. Rule objects from the API may read it.
+      JSON.stringify([TOOL_VERSION, options.packs === undefined ? 'as-of: id births' : asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts, crawl.maxDepth, crawl.maxBytes]),
     )
     .digest('hex');
   const pageTimings = emptyPageTimings();
@@ -281,7 +283,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
           },
         })
       : undefined;
-  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint, maxDepth: crawl.maxDepth, ...(pool ? { pool } : {}) };
+  const ctx: PageContext = { siteUrl: startUrl, sameSiteHosts: crawl.sameSiteHosts, dropParams: crawl.dropParams, runner, state, timings: pageTimings, cache, fingerprint, asOf, maxDepth: crawl.maxDepth, ...(pool ? { pool } : {}) };
   const phaseMs: Record<string, number> = {};
   let phaseStart = performance.now();
   const auditStart = phaseStart;
@@ -383,7 +385,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       maxBytes: crawl.attachmentMaxBytes,
       signal: options.signal,
       onDone: () => progress('attachments'),
-      ...(cache ? { cache, fingerprint } : {}),
+      ...(cache ? { cache, fingerprint, asOf } : {}),
     });
     if (options.signal?.aborted) throw new AuditInterruptedError();
     lap('attachments');

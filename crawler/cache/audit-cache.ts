@@ -17,6 +17,7 @@ import { CACHE_PAGE_CACHE_KIB, cacheWriter, type CacheWrite } from './cache-writ
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { JournalPage, JournalPageJson } from '../crawl/journal.js';
 import type { PageRecord } from '../page-record.js';
+import { asOfChangesIds } from '../../rules/text/id-number.js';
 
 /** The writer thread holds a batch of writes at a time; its heap need not grow with the crawl. */
 const WRITER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
@@ -43,6 +44,17 @@ export interface CachedPage {
   follow: string[];
   /** The record's URL (the normalised final URL), when the page has a record. */
   recordUrl?: string;
+  /** The as-of date the result was made under (the fingerprint leaves it out: see `resultHolds`). */
+  asOf?: string;
+}
+
+/** Whether a cached result holds for this audit: same fingerprint, and no ID number on the page that would count
+ *  under one as-of date and not the other (the one way the as-of date shapes a page's findings). A nightly
+ *  re-audit has a new as-of date every day. */
+export function resultHolds(cached: Pick<CachedPage, 'fingerprint' | 'asOf' | 'entry'>, fingerprint: string, asOf: string): boolean {
+  if (cached.fingerprint !== fingerprint) return false;
+  if (cached.asOf === asOf) return true;
+  return cached.asOf !== undefined && !asOfChangesIds(cached.entry.b, cached.asOf, asOf);
 }
 
 interface PageRow {

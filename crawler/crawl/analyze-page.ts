@@ -1,6 +1,8 @@
 // The CPU-heavy part of one page, free of crawl state so that it runs the same in the audit's thread and in a
 // page worker (crawler/crawl/page-pool.ts): bytes → decoded HTML → parse5 tree → page record → page rules → the
 // slim record kept for site rules and the in-site links to follow.
+import { idBirthDates } from '../../rules/text/id-number.js';
+import { joinedPageText } from '../../rules/national/page-text.js';
 import * as cheerio from 'cheerio';
 import { parseDocument } from 'htmlparser2';
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
@@ -40,6 +42,9 @@ export interface AnalyzeResult {
   findings: Finding[];
   errors: RuleError[];
   follow: string[];
+  /** Birth dates of well-formed ID numbers in the page's text (privacy/id-number depends on the as-of date only
+   *  through them): a cached result is reused under another as-of date unless one lies between the two. */
+  idBirths: string[];
   parseMs: number;
   extractMs: number;
   pageRulesMs: number;
@@ -110,6 +115,7 @@ export async function analyzePage(
     findings,
     errors,
     follow,
+    idBirths: idBirthDates(joinedPageText(record)),
     parseMs: t1 - t0,
     extractMs: t2 - t1,
     pageRulesMs: t3 - t2,

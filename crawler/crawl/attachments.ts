@@ -9,7 +9,8 @@ import type { RuleRunner } from '../../rules/engine/rule-runner.js';
 import { attachmentExt } from '../url/normalize.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage } from './journal.js';
-import { conditionalHeaders, type AuditCache } from '../cache/audit-cache.js';
+import { conditionalHeaders, resultHolds, type AuditCache } from '../cache/audit-cache.js';
+import { idBirthDates } from '../../rules/text/id-number.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -28,6 +29,7 @@ export interface AttachmentScanOptions {
    *  and result are cached, not its bytes: a different fingerprint downloads it again). */
   cache?: AuditCache;
   fingerprint?: string;
+  asOf?: string;
 }
 
 /** In-site attachment targets of the crawled pages → first linking page. */
@@ -79,9 +81,9 @@ export async function scanAttachments(targets: Map<string, string>, opts: Attach
       limit(async () => {
         if (opts.state.isDone(url) || opts.signal?.aborted) return;
         let entry: JournalPage = { t: 'page', u: url, o: { url, state: 'ok', internal: true }, f: [], e: [] };
-        const { cache, fingerprint = '' } = opts;
+        const { cache, fingerprint = '', asOf = '' } = opts;
         const cached = cache?.hasPage(url) ? cache.getPage(url) : undefined;
-        const reusable = cached?.fingerprint === fingerprint ? cached : undefined;
+        const reusable = cached && resultHolds(cached, fingerprint, asOf) ? cached : undefined;
         try {
           const res = await opts.fetcher.fetch({ url, maxBytes, ...(reusable ? { headers: conditionalHeaders(reusable) } : {}) });
           if (res.status === 304 && reusable) {
@@ -112,6 +114,8 @@ export async function scanAttachments(targets: Map<string, string>, opts: Attach
             const run = await opts.runner.runPage(record);
             entry.f = run.findings;
             entry.e = run.errors;
+            const births = idBirthDates(record.bodyText);
+            if (births.length) entry.b = births;
             // Attachment records are not pages of the site model; their text is not kept.
             if (cache && res.status === 200 && !res.truncated) {
               cache.putPage({
@@ -119,6 +123,7 @@ export async function scanAttachments(targets: Map<string, string>, opts: Attach
                 etag: res.headers['etag'],
                 lastModified: res.headers['last-modified'],
                 fingerprint,
+                ...(asOf ? { asOf } : {}),
                 status: res.status,
                 finalUrl: res.finalUrl,
                 redirects: res.redirects,

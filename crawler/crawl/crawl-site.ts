@@ -88,6 +88,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
             etag: res.headers['etag'],
             lastModified: res.headers['last-modified'],
             fingerprint: ctx.fingerprint ?? '',
+            ...(ctx.asOf ? { asOf: ctx.asOf } : {}),
             status: res.status,
             finalUrl: res.finalUrl,
             ...(page.contentType ? { contentType: page.contentType } : {}),

@@ -40,6 +40,8 @@ export interface JournalPage {
   rc?: string;
   /** With `rc`: the record's URL (the page's final URL). */
   ru?: string;
+  /** Birth dates of the well-formed ID numbers in the page's text (see `idBirthDates`), when there are any. */
+  b?: string[];
 }
 
 /** A page entry as the journal wrote it: the line without the record, and the record, both as JSON (the

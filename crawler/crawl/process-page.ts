@@ -8,7 +8,7 @@ import { analyzePage, type AnalyzeInput, type AnalyzeResult } from './analyze-pa
 import { PoolUnavailableError, WORKER_MAX_PAGE_BYTES, type PagePool } from './page-pool.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage, JournalPageJson } from './journal.js';
-import type { AuditCache, CachedPage } from '../cache/audit-cache.js';
+import { resultHolds, type AuditCache, type CachedPage } from '../cache/audit-cache.js';
 
 export interface PageContext {
   siteUrl: string;
@@ -27,6 +27,8 @@ export interface PageContext {
   /** Incremental re-audit cache and the fingerprint of what shapes findings (see crawler/cache). */
   cache?: AuditCache;
   fingerprint?: string;
+  /** The audit's as-of date (cached results record theirs). */
+  asOf?: string;
   /** Page workers (built-in packs only); without, every page is analysed in this thread. */
   pool?: PagePool;
 }
@@ -75,7 +77,7 @@ export async function processPage(ctx: PageContext, page: FetchedPage): Promise<
 /** A 304 answer to a conditional request: the cached result when it was made under the same fingerprint, else
  *  the cached body processed again (no download either way). */
 export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, depth: number): Promise<string[]> {
-  if (cached.fingerprint === ctx.fingerprint && (cached.recordUrl === undefined || ctx.state.records.cache)) {
+  if (resultHolds(cached, ctx.fingerprint ?? '', ctx.asOf ?? '') && (cached.recordUrl === undefined || ctx.state.records.cache)) {
     // The record stays in the cache until the site rules read it; its links are checked after the crawl.
     const entry: JournalPage = { ...cached.entry, o: { ...cached.entry.o, checkedAt: new Date().toISOString() } };
     if (cached.recordUrl !== undefined) {
@@ -97,7 +99,7 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
     body: cached.body,
     truncated: false,
   });
-  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', entry, follow }, entryJson);
+  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', ...(ctx.asOf ? { asOf: ctx.asOf } : {}), entry, follow }, entryJson);
   return follow;
 }
 
@@ -144,6 +146,7 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
   entry.r = analyzed.record;
   entry.f = analyzed.findings;
   entry.e = analyzed.errors;
+  if (analyzed.idBirths.length) entry.b = analyzed.idBirths;
   const entryJson = state.complete(entry);
   ctx.onPage?.(entry.r, analyzed.follow);
   return { follow: analyzed.follow, entry, ...(entryJson ? { entryJson } : {}) };

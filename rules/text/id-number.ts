@@ -67,3 +67,24 @@ export function findIdNumbers(text: string, asOf?: string): TextMatch[] {
   }
   return out;
 }
+
+/** Birth dates (YYYY-MM-DD, distinct, sorted) of the ID numbers in `text` that are well formed whatever the as-of
+ *  date: whether each counts as an ID depends on the as-of date only through its birth date. A cached page result
+ *  stays right for another as-of date unless a birth date lies between the two (see `asOfChangesIds`). */
+export function idBirthDates(text: string): string[] {
+  if (!mayContainIdNumber(text)) return [];
+  const dates = new Set<string>();
+  for (const m of text.matchAll(ID_CANDIDATE)) {
+    const value = m[0];
+    if (isValidIdNumber(value)) dates.add(`${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`);
+  }
+  return [...dates].sort();
+}
+
+/** Whether an ID number with one of `births` counts under one as-of date and not under the other. */
+export function asOfChangesIds(births: readonly string[] | undefined, from: string, to: string): boolean {
+  if (!births?.length || from === to) return false;
+  const [lo, hi] = from < to ? [from, to] : [to, from];
+  return births.some((d) => d > lo && d <= hi);
+}
+

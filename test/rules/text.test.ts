@@ -12,6 +12,7 @@ import {
   normalizeDocNo,
 } from '../../rules/text/index.js';
 import { makeId } from './helpers.js';
+import { asOfChangesIds, idBirthDates, idCheckChar } from '../../rules/text/id-number.js';
 
 
 describe('resident ID numbers', () => {
@@ -93,5 +94,22 @@ describe('文号', () => {
     expect(normalizeDocNo('吉交发[2019] 05号')).toBe(normalizeDocNo('吉交发〔2019〕5号'));
     expect(mentionsDocNo('决定废止《办法》（吉交发【2019】第5号）。', '吉交发〔2019〕5号')).toBe(true);
     expect(mentionsDocNo('吉交发〔2019〕15号', '吉交发〔2019〕5号')).toBe(false);
+  });
+});
+
+describe('ID numbers and the as-of date', () => {
+  const id = (first17: string) => first17 + idCheckChar(first17);
+  it('lists the birth dates of well-formed ID numbers, whatever the as-of date', () => {
+    const text = `甲 ${id('11010520220715001')}，乙 ${id('11010519491231002')}，错号 110105194912310021，丙 ${id('11010520220715003')}`;
+    expect(idBirthDates(text)).toEqual(['1949-12-31', '2022-07-15']);
+    expect(idBirthDates('没有号码')).toEqual([]);
+  });
+
+  it('an as-of change matters only when a birth date lies between the two dates', () => {
+    expect(asOfChangesIds(['2022-07-15'], '2022-07-10', '2022-07-11')).toBe(false);
+    expect(asOfChangesIds(['2022-07-15'], '2022-07-10', '2022-07-15')).toBe(true);
+    expect(asOfChangesIds(['2022-07-15'], '2022-08-01', '2022-07-01')).toBe(true);
+    expect(asOfChangesIds(['2022-07-15'], '2022-07-15', '2022-08-01')).toBe(false);
+    expect(asOfChangesIds(undefined, '2022-01-01', '2023-01-01')).toBe(false);
   });
 });
