@@ -173,7 +173,14 @@ export async function startBenchSite(pages: number): Promise<BenchSite> {
     }
     if (r.kind === 'asset') {
       const type = path.endsWith('.css') ? 'text/css' : path.endsWith('.js') ? 'application/javascript' : path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'content-length': '64' });
+      // Files carry validators too, as from a real static server (attachments are revalidated by a re-audit).
+      const etag = `"asset-${path.length}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'last-modified': LAST_MODIFIED });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'content-length': '64', etag, 'last-modified': LAST_MODIFIED });
       res.end(req.method === 'HEAD' ? undefined : Buffer.alloc(64, 32));
       return;
     }
