@@ -186,10 +186,9 @@ export class AuditCache {
     return this.cachedUrls.has(url);
   }
 
-  /** Remember a page that carries validators (without them no conditional request is possible). `entryJson` is
-   *  the entry as the journal serialised it (not serialised twice). The body is compressed here, synchronously:
-   *  on libuv's thread pool it saved the audit's thread ≈0.25 ms a page, but while both cores were busy the
-   *  compressions queued up, each holding its body and zlib state (+110 MB at 10,000 pages). */
+  /** Remember a page (or attachment) that carries validators (without them no conditional request is possible).
+   *  `json` is the entry as the journal serialised it, head and record apart (not serialised twice). The writer
+   *  thread compresses the body and writes the rows. */
   putPage(page: CachedPage, json?: JournalPageJson): void {
     if (!page.etag && !page.lastModified) return;
     const { url, etag, lastModified, fingerprint, body, entry, ...rest } = page;
@@ -199,6 +198,7 @@ export class AuditCache {
       parts = { head: JSON.stringify(head), ...(r ? { record: JSON.stringify(r) } : {}) };
     }
     if (entry.r) rest.recordUrl = entry.r.url;
+    else delete rest.recordUrl;
     const meta = `{"entry":${parts.head},${JSON.stringify(rest).slice(1)}`;
     this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, record: parts.record ?? null, body });
   }

@@ -1,6 +1,7 @@
 // What the crawl knows, in one object per audit (no global state): URLs admitted to the queue (with depth),
-// pages done, their slim records (in the journal, see record-store.ts), the outcomes of every fetched page and the page-rule findings. It admits links
-// through a Set before anything reaches Crawlee (issue 7: building a Request per found link is the real cost).
+// pages done, where their slim records lie (record-store.ts), the outcomes of every fetched page and the page-rule
+// findings. It admits links through a Set before anything reaches Crawlee (issue 7: building a Request per found
+// link is the real cost).
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { Journal, JournalPage, JournalPageJson, ReplayedJournal } from './journal.js';

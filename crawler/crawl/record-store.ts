@@ -39,10 +39,6 @@ export class RecordStore {
     return this.held.size + this.spans.size + this.cached.size;
   }
 
-  has(url: string): boolean {
-    return this.held.has(url) || this.spans.has(url) || this.cached.has(url);
-  }
-
   /** Keep the key of a record the incremental cache holds. */
   setCached(url: string, key: string): void {
     this.cached.set(url, key);
