@@ -86,6 +86,9 @@ export class HistoryStore {
       db.pragma('foreign_keys = ON');
       if (!opts.readonly) {
         db.pragma('journal_mode = WAL');
+        // better-sqlite3 builds SQLite with a 16 MB page cache; an audit's rows are appended in one transaction and
+        // need far less, and the reports (xlsx in its worker) are being written at the same time.
+        db.pragma('cache_size = -4096');
         migrate(db);
       } else {
         db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
