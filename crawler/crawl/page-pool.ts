@@ -42,8 +42,9 @@ const WORKER_MODULE = fileURLToPath(new URL('./page-worker.ts', import.meta.url)
 const WORKER_ENTRY = new URL('./page-worker-entry.mjs', import.meta.url);
 // execArgv []: a worker must not inherit the parent's `--import tsx` (a loader thread of its own, for nothing).
 /** A worker holds its modules and the few pages in flight: a tight heap makes V8 collect early instead of
- *  letting garbage grow the process (two workers at their default limits added ≈300 MB at 10,000 pages). */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+ *  letting garbage grow the process (two workers at their default limits added ≈300 MB at 10,000 pages). An 8 MB
+ *  young generation instead of 16: ≈13 MB less at the crawl's peak, ≈4 % more time (four runs each at 10k). */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 /** Pages larger than this are analysed in the audit's thread, whose heap is not capped. */
 export const WORKER_MAX_PAGE_BYTES = 512 * 1024;
 
