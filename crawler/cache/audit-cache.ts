@@ -15,7 +15,7 @@ import { bundleWorkerModule } from '../worker-bundle.js';
 import type { WriterMessage } from './cache-writer-worker.js';
 import { CACHE_PAGE_CACHE_KIB, cacheWriter, type CacheWrite } from './cache-writes.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
-import type { JournalPage, JournalPageJson } from '../crawl/journal.js';
+import { pageJson, type JournalPage, type JournalPageJson } from '../crawl/journal.js';
 import type { PageRecord } from '../page-record.js';
 import { asOfChangesIds } from '../../rules/text/id-number.js';
 
@@ -192,11 +192,7 @@ export class AuditCache {
   putPage(page: CachedPage, json?: JournalPageJson): void {
     if (!page.etag && !page.lastModified) return;
     const { url, etag, lastModified, fingerprint, body, entry, ...rest } = page;
-    let parts = json;
-    if (!parts) {
-      const { r, ...head } = entry;
-      parts = { head: JSON.stringify(head), ...(r ? { record: JSON.stringify(r) } : {}) };
-    }
+    const parts = json ?? pageJson(entry);
     if (entry.r) rest.recordUrl = entry.r.url;
     else delete rest.recordUrl;
     const meta = `{"entry":${parts.head},${JSON.stringify(rest).slice(1)}`;

@@ -51,6 +51,12 @@ export interface JournalPageJson {
   record?: string;
 }
 
+/** A page entry's JSON: the entry without its record, and the record. */
+export function pageJson(entry: JournalPage): JournalPageJson {
+  const { r, ...head } = entry;
+  return r ? { head: JSON.stringify(head), record: JSON.stringify(r) } : { head: JSON.stringify(head) };
+}
+
 export type JournalEntry = JournalStart | JournalEnqueue | JournalPage | { t: 'crawled' };
 
 export class Journal {
@@ -83,19 +89,18 @@ export class Journal {
   /** Append a page: its record last, so `lastSpan` can point at the record's own JSON (the record store parses
    *  just that when the site rules need the record). */
   appendPage(entry: JournalPage): JournalPageJson {
-    const { r, ...rest } = entry;
-    const head = JSON.stringify(rest);
-    if (!r) {
+    const json = pageJson(entry);
+    const { head, record } = json;
+    if (record === undefined) {
       this.appendJson(head);
-      return { head };
+      return json;
     }
-    const record = JSON.stringify(r);
     this.appendJson(`${head.slice(0, -1)},"r":${record}}`);
     if (this.lastSpan) {
       const before = Buffer.byteLength(head) - 1 + 5; // the head without its closing brace, then `,"r":`
       this.lastSpan = { offset: this.lastSpan.offset + before, length: Buffer.byteLength(record), record: true };
     }
-    return { head, record };
+    return json;
   }
 
   private appendJson(json: string): void {
