@@ -1,5 +1,5 @@
 // The CPU-heavy part of one page, free of crawl state so that it runs the same in the audit's thread and in a
-// page worker (crawler/crawl/page-pool.ts): bytes → decoded HTML → parse5 tree → page record → page rules → the
+// page worker (crawler/crawl/page-pool.ts): bytes → decoded HTML → tree (htmlparser2 or parse5) → page record → page rules → the
 // slim record kept for site rules and the in-site links to follow.
 import { idBirthDates } from '../../rules/text/id-number.js';
 import { joinedPageText } from '../../rules/national/page-text.js';
@@ -8,6 +8,7 @@ import { parseDocument } from 'htmlparser2';
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { RuleRunner } from '../../rules/engine/rule-runner.js';
 import { createCheerioAdapter } from '../extract/cheerio-adapter.js';
+import { parseSpecTree } from '../extract/spec-tree-parse.js';
 import { extractPage } from '../extract/extract-page.js';
 import { decodeHtml } from '../http/decode.js';
 import type { PageRecord } from '../page-record.js';
@@ -122,16 +123,19 @@ export async function analyzePage(
   };
 }
 
-/** Pages above this size are parsed by htmlparser2 (several times faster than parse5 on megabytes of text;
- *  parse5 builds the browser's tree, so normal pages keep selectors identical to the extension's). */
+/** Pages above this size that the spec-tree parse declines are parsed by htmlparser2 all the same (several times
+ *  faster than parse5 on megabytes of text), at the cost of selectors that may differ from the browser's. */
 const FAST_PARSE_CHARS = 1_000_000;
 
 export function parseHtml(html: string): cheerio.CheerioAPI {
   return loadHtml(flattenDeepNesting(html).html);
 }
 
-/** Parse HTML already flattened. */
+/** Parse HTML already flattened: htmlparser2 where it builds the browser's tree (spec-tree-parse.ts), else parse5,
+ *  so that selectors and records match the extension's live DOM. */
 function loadHtml(html: string): cheerio.CheerioAPI {
+  const doc = parseSpecTree(html);
+  if (doc) return cheerio.load(doc);
   return html.length > FAST_PARSE_CHARS ? cheerio.load(parseDocument(html, { decodeEntities: true })) : cheerio.load(html);
 }
 
