@@ -13,14 +13,18 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bundleWorkerModule } from '../worker-bundle.js';
 import type { WriterMessage } from './cache-writer-worker.js';
-import { CACHE_PAGE_CACHE_KIB, cacheWriter, type CacheWrite } from './cache-writes.js';
+import { CACHE_PAGE_CACHE_KIB, cacheWriter, transferables, type CacheWrite } from './cache-writes.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import { pageJson, type JournalPage, type JournalPageJson } from '../crawl/journal.js';
 import type { PageRecord } from '../page-record.js';
 import { asOfChangesIds } from '../../rules/text/id-number.js';
 
+const UTF8 = new TextEncoder();
+
 /** The writer thread holds a batch of writes at a time; its heap need not grow with the crawl. */
 const WRITER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+/** Writes per message to the writer thread. */
+const POST_BATCH = 32;
 
 export const CACHE_FILE = 'crawl-cache.sqlite';
 /** `PRAGMA user_version` of the current table layout. */
@@ -81,6 +85,9 @@ export class AuditCache {
   private writerState: 'none' | 'starting' | 'ready' | 'failed' = 'none';
   private writerStarting: Promise<void> | undefined;
   private readonly outbox: CacheWrite[] = [];
+  private batch: CacheWrite[] = [];
+  private batchTransfer: ArrayBuffer[] = [];
+  private batchTimer: ReturnType<typeof setImmediate> | undefined;
   private closing = false;
 
   private constructor(
@@ -196,7 +203,10 @@ export class AuditCache {
     if (entry.r) rest.recordUrl = entry.r.url;
     else delete rest.recordUrl;
     const meta = `{"entry":${parts.head},${JSON.stringify(rest).slice(1)}`;
-    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, record: parts.record ?? null, body });
+    // Record and body go to the writer thread in buffers of their own, transferred: a structured clone copied
+    // ≈25 KB a page there (two-byte text, and the body's whole pooled buffer), ≈1.3 s of the crawl at 10,000 pages.
+    const record = parts.record === undefined ? null : UTF8.encode(parts.record);
+    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, record, body: new Uint8Array(body) });
   }
 
   /** A link outcome checked less than ttlMs ago. */
@@ -223,8 +233,29 @@ export class AuditCache {
   private write(w: CacheWrite): void {
     if (this.writerState === 'none' && !this.closing) this.startWriter();
     if (this.writerState === 'starting') this.outbox.push(w);
-    else if (this.writerState === 'ready') this.writer!.postMessage(w);
+    else if (this.writerState === 'ready') this.post(w);
     else this.writeHere(w);
+  }
+
+  /** Writes go to the writer thread in batches: one message a page cost ≈65 µs of the audit's thread at full load
+   *  (the port's lock is shared with a busy thread), ≈1.3 s at 10,000 pages. */
+  private post(w: CacheWrite): void {
+    this.batch.push(w);
+    for (const t of transferables(w)) this.batchTransfer.push(t);
+    if (this.batch.length >= POST_BATCH) this.postBatch();
+    else this.batchTimer ??= setImmediate(() => this.postBatch());
+  }
+
+  private postBatch(): void {
+    if (this.batchTimer) clearImmediate(this.batchTimer);
+    this.batchTimer = undefined;
+    if (!this.batch.length) return;
+    const writes = this.batch;
+    const transfer = this.batchTransfer;
+    this.batch = [];
+    this.batchTransfer = [];
+    if (this.writer) this.writer.postMessage(writes, transfer);
+    else for (const w of writes) this.writeHere(w);
   }
 
   private writeHere(w: CacheWrite): void {
@@ -246,10 +277,11 @@ export class AuditCache {
         worker.once('error', () => {
           if (this.writer === worker) this.writer = undefined;
           failed();
+          this.postBatch();
         });
         this.writer = worker;
         this.writerState = 'ready';
-        for (const w of this.outbox.splice(0)) worker.postMessage(w);
+        for (const w of this.outbox.splice(0)) this.post(w);
       },
       () => failed(),
     );
@@ -279,6 +311,7 @@ export class AuditCache {
   private async closeOnce(): Promise<void> {
     this.closing = true;
     await this.writerStarting;
+    this.postBatch();
     const worker = this.writer;
     this.writer = undefined;
     if (worker) {

@@ -33,14 +33,15 @@ function flush(): void {
   }
 }
 
-port.on('message', (write: WriterMessage) => {
-  if (write.k === 'close') {
+port.on('message', (message: WriterMessage | CacheWrite[]) => {
+  if (!Array.isArray(message) && message.k === 'close') {
     flush();
     db.close();
     port.postMessage('closed');
     return;
   }
-  batch.push(write);
+  if (Array.isArray(message)) batch.push(...message);
+  else batch.push(message);
   if (batch.length >= 200) flush();
   else timer ??= setTimeout(flush, 200);
 });

@@ -8,13 +8,23 @@ import type Database from 'better-sqlite3';
 export const CACHE_PAGE_CACHE_KIB = -2048;
 
 export type CacheWrite =
-  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; record: string | null; body: Uint8Array }
+  // The record as UTF-8 bytes when it crosses to the writer thread (transferred, not copied), as text otherwise.
+  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; record: string | Uint8Array | null; body: Uint8Array }
   | { k: 'link'; site: string; url: string; checkedAt: number; outcome: string };
+
+/** What a write hands over to the writer thread instead of copying: its own buffers. */
+export function transferables(w: CacheWrite): ArrayBuffer[] {
+  if (w.k !== 'page') return [];
+  const out = [w.body.buffer as ArrayBuffer];
+  if (w.record instanceof Uint8Array) out.push(w.record.buffer as ArrayBuffer);
+  return out;
+}
 
 /** Prepared statements over `db`; the returned function performs one write (call it inside a transaction). */
 export function cacheWriter(db: Database.Database): (w: CacheWrite) => void {
   const putPage = db.prepare('INSERT OR REPLACE INTO pages (site, url, etag, last_modified, fingerprint, meta) VALUES (?, ?, ?, ?, ?, ?)');
-  const putData = db.prepare('INSERT OR REPLACE INTO page_data (site, url, record, body) VALUES (?, ?, ?, ?)');
+  // CAST: UTF-8 bytes are stored as the text they encode (readers get a string either way).
+  const putData = db.prepare('INSERT OR REPLACE INTO page_data (site, url, record, body) VALUES (?, ?, CAST(? AS TEXT), ?)');
   const putLink = db.prepare('INSERT OR REPLACE INTO links (site, url, checked_at, outcome) VALUES (?, ?, ?, ?)');
   return (w) => {
     if (w.k === 'page') {
