@@ -19,8 +19,6 @@ import { pageJson, type JournalPage, type JournalPageJson } from '../crawl/journ
 import type { PageRecord } from '../page-record.js';
 import { asOfChangesIds } from '../../rules/text/id-number.js';
 
-const UTF8 = new TextEncoder();
-
 /** The writer thread holds a batch of writes at a time; its heap need not grow with the crawl. */
 const WRITER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 /** Writes per message to the writer thread. */
@@ -203,10 +201,9 @@ export class AuditCache {
     if (entry.r) rest.recordUrl = entry.r.url;
     else delete rest.recordUrl;
     const meta = `{"entry":${parts.head},${JSON.stringify(rest).slice(1)}`;
-    // Record and body go to the writer thread in buffers of their own, transferred: a structured clone copied
-    // ≈25 KB a page there (two-byte text, and the body's whole pooled buffer), ≈1.3 s of the crawl at 10,000 pages.
-    const record = parts.record === undefined ? null : UTF8.encode(parts.record);
-    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, record, body: new Uint8Array(body) });
+    // Record (UTF-8 bytes, see pageJson) and body go to the writer thread in buffers of their own, transferred, not
+    // copied: the caller's `json` is spent here.
+    this.write({ k: 'page', site: this.site, url, etag: etag ?? null, lastModified: lastModified ?? null, fingerprint, meta, record: parts.record ?? null, body: new Uint8Array(body) });
   }
 
   /** A link outcome checked less than ttlMs ago. */

@@ -68,8 +68,8 @@ export class CrawlState {
 
   /** Record a finished page (journalled first, so a kill right after loses nothing); returns its JSON when
    *  journalled (the incremental cache stores the same text). */
-  complete(entry: JournalPage): JournalPageJson | undefined {
-    const json = this.journal?.appendPage(entry);
+  complete(entry: JournalPage, recordJson?: Uint8Array): JournalPageJson | undefined {
+    const json = this.journal?.appendPage(entry, recordJson);
     this.apply(entry, this.journal?.lastSpan);
     this.onComplete?.(entry);
     return json;

@@ -1,7 +1,7 @@
 // The crawl journal: an append-only JSONL file in the output directory, written synchronously one line per
 // event so that a kill -9 loses at most the page being processed. `--resume` replays it: enqueued URLs, done pages
 // with their outcome, slim record and page findings. A torn last line is ignored.
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync, writevSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { PageRecord } from '../page-record.js';
@@ -45,17 +45,23 @@ export interface JournalPage {
 }
 
 /** A page entry as the journal wrote it: the line without the record, and the record, both as JSON (the
- *  incremental cache stores them apart, so a page it proves unchanged is reused without reading its record). */
+ *  incremental cache stores them apart, so a page it proves unchanged is reused without reading its record). The
+ *  record is UTF-8 bytes: the page worker serialises it, and the journal and the cache take the bytes as they are. */
 export interface JournalPageJson {
   head: string;
-  record?: string;
+  record?: Uint8Array;
 }
 
-/** A page entry's JSON: the entry without its record, and the record. */
-export function pageJson(entry: JournalPage): JournalPageJson {
+const UTF8 = new TextEncoder();
+
+/** A page entry's JSON: the entry without its record, and the record (`recordJson` when already serialised). */
+export function pageJson(entry: JournalPage, recordJson?: Uint8Array): JournalPageJson {
   const { r, ...head } = entry;
-  return r ? { head: JSON.stringify(head), record: JSON.stringify(r) } : { head: JSON.stringify(head) };
+  if (!r) return { head: JSON.stringify(head) };
+  return { head: JSON.stringify(head), record: recordJson ?? UTF8.encode(JSON.stringify(r)) };
 }
+
+const LINE_END = Buffer.from('}\n');
 
 export type JournalEntry = JournalStart | JournalEnqueue | JournalPage | { t: 'crawled' };
 
@@ -88,18 +94,22 @@ export class Journal {
 
   /** Append a page: its record last, so `lastSpan` can point at the record's own JSON (the record store parses
    *  just that when the site rules need the record). */
-  appendPage(entry: JournalPage): JournalPageJson {
-    const json = pageJson(entry);
+  appendPage(entry: JournalPage, recordJson?: Uint8Array): JournalPageJson {
+    const json = pageJson(entry, recordJson);
     const { head, record } = json;
     if (record === undefined) {
       this.appendJson(head);
       return json;
     }
-    this.appendJson(`${head.slice(0, -1)},"r":${record}}`);
-    if (this.lastSpan) {
-      const before = Buffer.byteLength(head) - 1 + 5; // the head without its closing brace, then `,"r":`
-      this.lastSpan = { offset: this.lastSpan.offset + before, length: Buffer.byteLength(record), record: true };
+    if (this.fd === undefined) {
+      this.lastSpan = undefined;
+      return json;
     }
+    // The head without its closing brace, then `,"r":`, the record's bytes and the line's end, in one write.
+    const before = Buffer.from(`${head.slice(0, -1)},"r":`);
+    const written = writevSync(this.fd, [before, record, LINE_END]);
+    this.lastSpan = { offset: this.bytes + before.length, length: record.length, record: true };
+    this.bytes += written;
     return json;
   }
 

@@ -26,7 +26,8 @@ const port = parentPort!;
 
 port.on('message', (request: PageWorkerRequest) => {
   analyzePage(request.input, setup.analyze, runner).then(
-    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies PageWorkerReply),
+    // The record's bytes are handed over, not copied.
+    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies PageWorkerReply, [result.recordJson.buffer as ArrayBuffer]),
     (error: unknown) => port.postMessage({ id: request.id, ok: false, message: (error as Error)?.message ?? String(error) } satisfies PageWorkerReply),
   );
 });

@@ -147,7 +147,7 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
   entry.f = analyzed.findings;
   entry.e = analyzed.errors;
   if (analyzed.idBirths.length) entry.b = analyzed.idBirths;
-  const entryJson = state.complete(entry);
+  const entryJson = state.complete(entry, analyzed.recordJson);
   ctx.onPage?.(entry.r, analyzed.follow);
   return { follow: analyzed.follow, entry, ...(entryJson ? { entryJson } : {}) };
 }
