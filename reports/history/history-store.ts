@@ -64,12 +64,15 @@ const ROW_COLUMNS = 'id, site, site_key, host, as_of, started_at, finished_at, p
 export class HistoryStore {
   /** Whether audits has the summary column (a read-only handle on an older database has not). */
   private readonly hasSummary: boolean;
+  /** Whether findings can hold their JSON apart from the audit's (migration 4). */
+  private readonly hasFindingsApart: boolean;
 
   private constructor(
     readonly db: Database.Database,
     readonly file: string,
   ) {
     this.hasSummary = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'summary'").pluck().get() === 1;
+    this.hasFindingsApart = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'findings_apart'").pluck().get() === 1;
   }
 
   /** Open (creating and migrating as needed) dataDir/history.db; throws HistoryError with a zh-CN message. */
@@ -121,20 +124,35 @@ export class HistoryStore {
           const key = siteKey(a.site);
           this.db.prepare('DELETE FROM audits WHERE id = ?').run(a.id);
           const { delta, lifecycle } = this.deltaFor(key, a.startedAt, audit.findings);
-          this.db
-            .prepare(
-              'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-            )
-            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(audit), new Date().toISOString(), summaryJsonOf(audit));
+          // Each finding's JSON goes in its row, the audit's without them (migration 4): no row of megabytes. An
+          // audit with a repeated finding id (which its findings' primary key would merge) keeps the whole JSON.
+          const apart = this.hasFindingsApart && new Set(audit.findings.map((f) => f.id)).size === audit.findings.length;
+          const json = apart ? JSON.stringify({ ...audit, findings: [] }) : JSON.stringify(audit);
+          const row = [a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, json, new Date().toISOString(), summaryJsonOf(audit)];
+          if (this.hasFindingsApart) {
+            this.db
+              .prepare(
+                'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary, findings_apart) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+              )
+              .run(...row, apart ? 1 : 0);
+          } else {
+            this.db
+              .prepare('INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
+              .run(...row);
+          }
           const ins = this.db.prepare(
-            'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key) VALUES (?,?,?,?,?,?,?,?,?)',
+            this.hasFindingsApart
+              ? 'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key, json) VALUES (?,?,?,?,?,?,?,?,?,?)'
+              : 'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key) VALUES (?,?,?,?,?,?,?,?,?)',
           );
           // Findings share pages: each page's key is computed once.
           const urlKeys = new Map<string, string>();
           for (const f of audit.findings) {
             let urlKey = urlKeys.get(f.url);
             if (urlKey === undefined) urlKeys.set(f.url, (urlKey = pageKey(f.url) ?? f.url));
-            ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey);
+            const values = [a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey];
+            if (this.hasFindingsApart) ins.run(...values, apart ? JSON.stringify(f) : null);
+            else ins.run(...values);
           }
           return { auditId: a.id, delta, lifecycle };
         })
@@ -213,8 +231,16 @@ export class HistoryStore {
 
   getAudit(id: string): AuditResult | undefined {
     return this.wrap(() => {
-      const raw = this.db.prepare('SELECT json FROM audits WHERE id = ?').get(id) as { json: string } | undefined;
-      return raw ? parseAudit(JSON.parse(raw.json)) : undefined;
+      const raw = this.db.prepare(`SELECT json${this.hasFindingsApart ? ', findings_apart' : ''} FROM audits WHERE id = ?`).get(id) as
+        | { json: string; findings_apart?: number }
+        | undefined;
+      if (!raw) return undefined;
+      const audit = JSON.parse(raw.json) as { findings: unknown[] };
+      if (raw.findings_apart) {
+        const rows = this.db.prepare('SELECT json FROM findings WHERE audit_id = ? ORDER BY rowid').pluck().all(id) as string[];
+        audit.findings = rows.map((j) => JSON.parse(j) as unknown);
+      }
+      return parseAudit(audit);
     });
   }
 
@@ -339,11 +365,14 @@ export class HistoryStore {
 
   /** The findings of a stored audit with the given ids, in the audit's order, validated like getAudit's. */
   private findingsWithIds(auditId: string, ids: string[]): Finding[] {
-    // SQLite picks them out of the audit JSON, so only these findings are parsed and validated in JS.
+    // Only these findings are parsed and validated in JS: from their rows, or picked out of an older audit's JSON.
+    const apart = this.hasFindingsApart && this.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get(auditId) === 1;
     const rows = this.db
       .prepare(
-        `SELECT j.value FROM audits a, json_each(a.json, '$.findings') j
-         WHERE a.id = ? AND json_extract(j.value, '$.id') IN (SELECT value FROM json_each(?)) ORDER BY j.key`,
+        apart
+          ? 'SELECT json FROM findings WHERE audit_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rowid'
+          : `SELECT j.value FROM audits a, json_each(a.json, '$.findings') j
+             WHERE a.id = ? AND json_extract(j.value, '$.id') IN (SELECT value FROM json_each(?)) ORDER BY j.key`,
       )
       .pluck()
       .all(auditId, JSON.stringify(ids)) as string[];
@@ -360,3 +389,4 @@ export function diffFindings(from: Finding[], to: Finding[]): { new: Finding[]; 
     persisting: to.filter((f) => fromIds.has(f.id)),
   };
 }
+

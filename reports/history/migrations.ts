@@ -102,6 +102,19 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 4,
+    description: "each finding's JSON in its own row, the audit's JSON without them",
+    up(db) {
+      // One audit row held the whole audit: ≈13 MB of JSON at 20,000 findings, which SQLite copied several times
+      // while inserting it (≈55 MB at once, the report step's peak memory). Older rows stay as they are
+      // (findings_apart = 0) and are read as before.
+      db.exec(`
+        ALTER TABLE findings ADD COLUMN json TEXT;
+        ALTER TABLE audits ADD COLUMN findings_apart INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 /** The audits.summary column: { bySeverity, score, pass } of an audit's JSON; undefined when it does not parse. */

@@ -28,6 +28,51 @@ function audit(id: string, day: string, findings: Finding[], site = 'http://jtt.
   return { ...base, audit: { ...base.audit, id, site, asOf: day, startedAt: `${day}T02:00:00.000Z`, finishedAt: `${day}T03:00:00.000Z` }, findings };
 }
 
+describe('stored audits', () => {
+  const many = Array.from({ length: 600 }, (_, i) => ({ ...f(`id${i}`), evidence: { 文本: `证件号 ${i}`, n: i } }));
+
+  it('keep each finding in its own row and the audit row small, and read back the same audit', () => {
+    const dataDir = tmp();
+    const store = HistoryStore.open(dataDir);
+    try {
+      const a = audit('j1', '2024-01-01', many);
+      store.record(a);
+      const db = store.db;
+      const row = db.prepare('SELECT length(json) AS n, findings_apart FROM audits WHERE id = ?').get('j1') as { n: number; findings_apart: number };
+      expect(row.findings_apart).toBe(1);
+      expect(row.n).toBeLessThan(JSON.stringify({ ...a, findings: [] }).length + 10);
+      expect(db.prepare('SELECT COUNT(json) FROM findings WHERE audit_id = ?').pluck().get('j1')).toBe(600);
+      expect(store.getAudit('j1')).toEqual(a);
+      // The delta of a later audit reads the fixed findings from their rows, in the audit's order.
+      const r = store.record(audit('j2', '2024-02-01', many.slice(0, 590)));
+      expect(r.delta?.fixed).toEqual(many.slice(590));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('read audits stored whole (before migration 4, or with a repeated finding id) as before', () => {
+    const dataDir = tmp();
+    const store = HistoryStore.open(dataDir);
+    try {
+      const dup = audit('d1', '2024-01-01', [f('x'), f('y'), { ...f('x'), message: '重复编号' }]);
+      store.record(dup);
+      expect(store.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get('d1')).toBe(0);
+      expect(store.getAudit('d1')).toEqual(dup);
+      // An older row: the whole JSON in the audit row, no JSON in its findings' rows.
+      const old = audit('o1', '2024-02-01', many);
+      store.record(old);
+      store.db.prepare('UPDATE audits SET json = ?, findings_apart = 0 WHERE id = ?').run(JSON.stringify(old), 'o1');
+      store.db.prepare('UPDATE findings SET json = NULL WHERE audit_id = ?').run('o1');
+      expect(store.getAudit('o1')).toEqual(old);
+      const r = store.record(audit('n1', '2024-03-01', many.slice(0, 598)));
+      expect(r.delta?.fixed).toEqual(many.slice(598));
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('history lifecycle', () => {
   it('tracks new → persisting → fixed → reopened over audits of one site', async () => {
     const dataDir = tmp();
