@@ -2,6 +2,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { Element as DomElement, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
+import { parsePage } from './parse-page.js';
 
 // <template> content is not in the DOM tree in browsers; <noscript> content is raw text in a scripting browser and
 // in cheerio but parsed into elements by happy-dom. Both adapters treat them as empty so every side agrees.
@@ -20,6 +21,12 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+/** The document a loaded cheerio wraps: the one it keeps for its static methods, else its root. */
+function documentOf($: CheerioAPI): Document {
+  const kept = ($ as unknown as { _root?: { type?: unknown } })._root;
+  return kept !== undefined && kept.type === 'root' ? (kept as Document) : ($.root()[0] as unknown as Document);
+}
+
 function collectText(node: ParentNode, out: string[]): void {
   // Iterative: broken pages can nest thousands of levels deep.
   const stack: AnyNode[] = [...node.children].reverse();
@@ -33,17 +40,18 @@ function collectText(node: ParentNode, out: string[]): void {
   }
 }
 
-export function createCheerioAdapter(input: CheerioAPI | string, url: string): PageAdapter<Element> {
-  const $ = typeof input === 'string' ? load(input) : input;
+/** Over a page's document (as the crawler parses it: `parsePage`), its HTML (parsed the same way), or a loaded
+ *  cheerio. Cheerio itself is loaded only for `queryAll`: the built-in rules never select, and building the cheerio
+ *  API cost ≈30 µs a page. */
+export function createCheerioAdapter(input: CheerioAPI | string | Document, url: string): PageAdapter<Element> {
+  let $: CheerioAPI | undefined = typeof input === 'function' ? input : undefined;
+  const doc: Document = typeof input === 'string' ? parsePage(input).doc : typeof input === 'function' ? documentOf(input) : input;
+  const cheerio = (): CheerioAPI => ($ ??= load(doc));
   let rootEl: Element | undefined;
   return {
     url,
     root() {
       if (!rootEl) {
-        // $.root() builds a Cheerio object (a noticeable part of a small page's extraction) just to hand back the
-        // document: read the document cheerio keeps for its static methods, falling back to $.root().
-        const kept = ($ as unknown as { _root?: { type?: unknown } })._root;
-        const doc = kept !== undefined && kept.type === 'root' ? (kept as Document) : $.root()[0];
         rootEl = doc.children.find((c): c is Element => isElement(c) && c.name.toLowerCase() === 'html');
         if (!rootEl) {
           // htmlparser2 documents (used for huge pages) and fragments may lack <html>: wrap the top-level nodes in
@@ -59,7 +67,8 @@ export function createCheerioAdapter(input: CheerioAPI | string, url: string): P
       return rootEl;
     },
     queryAll(selector, within) {
-      const found = within ? $(within).find(selector) : $.root().find(selector);
+      const api = cheerio();
+      const found = within ? api(within).find(selector) : api.root().find(selector);
       return found.toArray().filter(isElement);
     },
     tag(el) {
