@@ -151,7 +151,7 @@ export class HistoryStore {
             let urlKey = urlKeys.get(f.url);
             if (urlKey === undefined) urlKeys.set(f.url, (urlKey = pageKey(f.url) ?? f.url));
             const values = [a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey];
-            if (this.hasFindingsApart) ins.run(...values, apart ? JSON.stringify(f) : null);
+            if (this.hasFindingsApart) ins.run(...values, apart ? findingRestJson(f) : null);
             else ins.run(...values);
           }
           return { auditId: a.id, delta, lifecycle };
@@ -237,8 +237,8 @@ export class HistoryStore {
       if (!raw) return undefined;
       const audit = JSON.parse(raw.json) as { findings: unknown[] };
       if (raw.findings_apart) {
-        const rows = this.db.prepare('SELECT json FROM findings WHERE audit_id = ? ORDER BY rowid').pluck().all(id) as string[];
-        audit.findings = rows.map((j) => JSON.parse(j) as unknown);
+        const rows = this.db.prepare(`SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? ORDER BY rowid`).all(id) as FindingRow[];
+        audit.findings = rows.map(findingOfRow);
       }
       return parseAudit(audit);
     });
@@ -367,17 +367,43 @@ export class HistoryStore {
   private findingsWithIds(auditId: string, ids: string[]): Finding[] {
     // Only these findings are parsed and validated in JS: from their rows, or picked out of an older audit's JSON.
     const apart = this.hasFindingsApart && this.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get(auditId) === 1;
+    if (apart) {
+      const rows = this.db
+        .prepare(`SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rowid`)
+        .all(auditId, JSON.stringify(ids)) as FindingRow[];
+      return rows.map((r) => findingSchema.parse(findingOfRow(r)));
+    }
     const rows = this.db
       .prepare(
-        apart
-          ? 'SELECT json FROM findings WHERE audit_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rowid'
-          : `SELECT j.value FROM audits a, json_each(a.json, '$.findings') j
-             WHERE a.id = ? AND json_extract(j.value, '$.id') IN (SELECT value FROM json_each(?)) ORDER BY j.key`,
+        `SELECT j.value FROM audits a, json_each(a.json, '$.findings') j
+         WHERE a.id = ? AND json_extract(j.value, '$.id') IN (SELECT value FROM json_each(?)) ORDER BY j.key`,
       )
       .pluck()
       .all(auditId, JSON.stringify(ids)) as string[];
     return rows.map((v) => findingSchema.parse(JSON.parse(v)));
   }
+}
+
+/** A finding's row keeps in its JSON only what its columns do not hold (the columns are not stored twice). */
+const FINDING_ROW = 'id, rule, severity, url, owner, message, json';
+interface FindingRow {
+  id: string;
+  rule: string;
+  severity: string;
+  url: string;
+  owner: string | null;
+  message: string;
+  json: string;
+}
+
+function findingRestJson(f: Finding): string {
+  const { id: _id, rule: _rule, severity: _severity, url: _url, owner: _owner, message: _message, ...rest } = f;
+  return JSON.stringify(rest);
+}
+
+function findingOfRow(r: FindingRow): unknown {
+  const rest = JSON.parse(r.json) as Record<string, unknown>;
+  return { id: r.id, rule: r.rule, severity: r.severity, url: r.url, ...(r.owner !== null ? { owner: r.owner } : {}), message: r.message, ...rest };
 }
 
 export function diffFindings(from: Finding[], to: Finding[]): { new: Finding[]; fixed: Finding[]; persisting: Finding[] } {
