@@ -55,6 +55,8 @@ const BEFORE_BODY_END = set('head title script style noscript');
 
 class Declined extends Error {}
 
+const ANY = -1;
+
 const decline = (): never => {
   throw new Declined();
 };
@@ -85,7 +87,7 @@ class CheckingParser extends Parser {
     super.onopentagname(start, endIndex);
     // htmlparser2 pops the elements it closes, then pushes the new one unless it is void.
     const closed = depth - stack.length + (this.isVoidElement(name) ? 0 : 1);
-    if (closed !== expected) decline();
+    if (expected !== ANY && closed !== expected) decline();
   }
 
   override onclosetag(start: number, endIndex: number): void {
@@ -95,14 +97,16 @@ class CheckingParser extends Parser {
     super.onclosetag(start, endIndex);
   }
 
-  /** How many open elements the spec pops before inserting `name` (declines where it does more than pop). */
+  /** How many open elements the spec pops before inserting `name` (declines where it does more than pop; ANY where
+   *  the tree built does not matter). */
   private specCloses(name: string, stack: string[]): number {
     if (DECLINED.has(name)) decline();
     const inNoscript = stack.indexOf('noscript');
     if (inNoscript !== -1) {
-      // Raw text to the spec: harmless unless it switches htmlparser2's tokenizer.
+      // Raw text to the spec, and dropped: whatever htmlparser2 closes in there is fine (it never closes the
+      // <noscript> itself on a start tag), unless the tag switches htmlparser2's tokenizer.
       if (RAW_TEXT_OPENERS.has(name)) decline();
-      return 0;
+      return ANY;
     }
     if (name === 'html') {
       if (this.seenHtml || stack.length > 0) decline();

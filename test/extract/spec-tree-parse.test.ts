@@ -67,6 +67,7 @@ describe('parseSpecTree', () => {
       page('<div><span>x</div><p>a<p>b</p>'),
       page('<a href="/x?a=1&copy=2&amp;b">&copy; 2022&nbsp;&#128;</a>'),
       page('<noscript><img src="/p.gif"><a href="/x">x</a></noscript><p>after</p>'),
+      page('<p>a<noscript><p>b<div>c</div></noscript>d</p>'),
       page('<p>x\r\ny\rz</p>'),
       page('<select><option>a<option>b</select>'),
       page('<table><tbody><tr><td>a<td>b<tr><td>c</tbody></table>'),
