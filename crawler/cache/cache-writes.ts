@@ -8,15 +8,15 @@ import type Database from 'better-sqlite3';
 export const CACHE_PAGE_CACHE_KIB = -2048;
 
 export type CacheWrite =
-  // The record as UTF-8 bytes when it crosses to the writer thread (transferred, not copied), as text otherwise.
-  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; record: string | Uint8Array | null; body: Uint8Array }
+  // The record's JSON as UTF-8 bytes (see pageJson), transferred to the writer thread with the body.
+  | { k: 'page'; site: string; url: string; etag: string | null; lastModified: string | null; fingerprint: string; meta: string; record: Uint8Array | null; body: Uint8Array }
   | { k: 'link'; site: string; url: string; checkedAt: number; outcome: string };
 
 /** What a write hands over to the writer thread instead of copying: its own buffers. */
 export function transferables(w: CacheWrite): ArrayBuffer[] {
   if (w.k !== 'page') return [];
   const out = [w.body.buffer as ArrayBuffer];
-  if (w.record instanceof Uint8Array) out.push(w.record.buffer as ArrayBuffer);
+  if (w.record) out.push(w.record.buffer as ArrayBuffer);
   return out;
 }
 

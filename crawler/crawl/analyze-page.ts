@@ -1,6 +1,6 @@
 // The CPU-heavy part of one page, free of crawl state so that it runs the same in the audit's thread and in a
-// page worker (crawler/crawl/page-pool.ts): bytes → decoded HTML → tree (htmlparser2 or parse5) → page record → page rules → the
-// slim record kept for site rules and the in-site links to follow.
+// page worker (crawler/crawl/page-pool.ts): bytes → decoded HTML → tree (parse-page.ts) → page record → page rules
+// → the slim record (and its JSON) kept for site rules, and the in-site links to follow.
 import { idBirthDates } from '../../rules/text/id-number.js';
 import { joinedPageText } from '../../rules/national/page-text.js';
 import type { Finding, RuleError } from '../../reports/audit-schema.js';
@@ -126,8 +126,6 @@ export async function analyzePage(
     pageRulesMs: t3 - t2,
   };
 }
-
-export { flattenDeepNesting, MAX_NESTING, parseHtml } from '../extract/parse-page.js';
 
 /** What site rules need of a record: drop the text blocks, cap the body text. */
 export function slim(record: PageRecord, keepTextChars: number): PageRecord {

@@ -33,7 +33,7 @@ export interface PageContext {
   pool?: PagePool;
 }
 
-export { flattenDeepNesting, MAX_NESTING, parseHtml } from './analyze-page.js';
+export { flattenDeepNesting, MAX_NESTING, parseHtml } from '../extract/parse-page.js';
 
 export interface PageTimings {
   parseMs: number;

@@ -124,35 +124,24 @@ export class HistoryStore {
           const key = siteKey(a.site);
           this.db.prepare('DELETE FROM audits WHERE id = ?').run(a.id);
           const { delta, lifecycle } = this.deltaFor(key, a.startedAt, audit.findings);
-          // Each finding's JSON goes in its row, the audit's without them (migration 4): no row of megabytes. An
-          // audit with a repeated finding id (which its findings' primary key would merge) keeps the whole JSON.
-          const apart = this.hasFindingsApart && new Set(audit.findings.map((f) => f.id)).size === audit.findings.length;
-          const json = apart ? JSON.stringify({ ...audit, findings: [] }) : JSON.stringify(audit);
-          const row = [a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, json, new Date().toISOString(), summaryJsonOf(audit)];
-          if (this.hasFindingsApart) {
-            this.db
-              .prepare(
-                'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary, findings_apart) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
-              )
-              .run(...row, apart ? 1 : 0);
-          } else {
-            this.db
-              .prepare('INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
-              .run(...row);
-          }
+          // Each finding's JSON goes in its row, the audit's without them (migration 4; a store that records is
+          // migrated): no row of megabytes. An audit with a repeated finding id (which the findings' primary key
+          // would merge) keeps the whole JSON.
+          const apart = new Set(audit.findings.map((f) => f.id)).size === audit.findings.length;
+          this.db
+            .prepare(
+              'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary, findings_apart) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            )
+            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(apart ? { ...audit, findings: [] } : audit), new Date().toISOString(), summaryJsonOf(audit), apart ? 1 : 0);
           const ins = this.db.prepare(
-            this.hasFindingsApart
-              ? 'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key, json) VALUES (?,?,?,?,?,?,?,?,?,?)'
-              : 'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key) VALUES (?,?,?,?,?,?,?,?,?)',
+            'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key, json) VALUES (?,?,?,?,?,?,?,?,?,?)',
           );
           // Findings share pages: each page's key is computed once.
           const urlKeys = new Map<string, string>();
           for (const f of audit.findings) {
             let urlKey = urlKeys.get(f.url);
             if (urlKey === undefined) urlKeys.set(f.url, (urlKey = pageKey(f.url) ?? f.url));
-            const values = [a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey];
-            if (this.hasFindingsApart) ins.run(...values, apart ? findingRestJson(f) : null);
-            else ins.run(...values);
+            ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey, apart ? findingRestJson(f) : null);
           }
           return { auditId: a.id, delta, lifecycle };
         })
@@ -415,4 +404,3 @@ export function diffFindings(from: Finding[], to: Finding[]): { new: Finding[]; 
     persisting: to.filter((f) => fromIds.has(f.id)),
   };
 }
-
