@@ -24,7 +24,7 @@ import { defaultWorkerCount, PagePool } from './crawl/page-pool.js';
 import { collectGarbage } from './collect-garbage.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
-import { linkEdges, linkTargets } from './links/link-graph.js';
+import { eachLinkEdge, linkTargets } from './links/link-graph.js';
 import { auditJsonChunks } from './findings-json.js';
 import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
@@ -413,7 +413,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     let site: SiteModel | undefined = buildSiteModel({
       startUrl,
       pages,
-      links: () => linkEdges(linkSources),
+      links: () => eachLinkEdge(linkSources),
       outcomes,
       configColumns: config.columns,
       owners: config.owners,

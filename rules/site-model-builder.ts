@@ -9,9 +9,10 @@ import { mergeOwners, ownerForColumn } from './engine/default-owners.js';
 export interface BuildSiteModelInput {
   startUrl: string;
   pages: PageRecord[];
-  /** The link graph, or a function that builds it: then `SiteModel.links` builds the edges on each read and
-   *  nothing holds them between reads (at 10,000 pages they are ≈350,000 objects, read by one rule). */
-  links: LinkEdge[] | (() => LinkEdge[]);
+  /** The link graph, or a function that yields its edges: then `SiteModel.links` builds the array on each read
+   *  and nothing holds the edges between reads (at 10,000 pages they are ≈350,000 objects), and
+   *  `SiteModel.eachLink` hands them out one at a time. */
+  links: LinkEdge[] | (() => Iterable<LinkEdge>);
   outcomes: Map<string, LinkOutcome>;
   configColumns?: ConfigColumn[];
   /** Column label or canonical name → office (config `owners`); merged over the built-in DEFAULT_OWNERS. */
@@ -48,8 +49,13 @@ export function buildSiteModel(input: BuildSiteModelInput): SiteModel {
     owners,
   };
   const links = input.links;
-  if (typeof links === 'function') Object.defineProperty(model, 'links', { get: links, enumerable: true });
-  else model.links = links;
+  if (typeof links === 'function') {
+    Object.defineProperty(model, 'links', { get: () => [...links()], enumerable: true });
+    model.eachLink = links;
+  } else {
+    model.links = links;
+    model.eachLink = () => links;
+  }
   if (home) model.home = home;
   if (input.newMedia) model.newMedia = input.newMedia;
   if (input.truncated) model.truncated = true;

@@ -15,7 +15,8 @@ export function edgesWithState(site: SiteModel, state: GroupedState): EdgeWithOu
   let byState = BY_STATE.get(site);
   if (!byState) {
     byState = new Map();
-    for (const edge of site.links) {
+    // One edge at a time where the model can: only the few with a broken or unverified target are kept.
+    for (const edge of site.eachLink?.() ?? site.links) {
       const outcome = site.outcomes.get(edge.to);
       if (!outcome || (outcome.state !== 'broken' && outcome.state !== 'unverified')) continue;
       let list = byState.get(outcome.state);
