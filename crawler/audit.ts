@@ -29,6 +29,7 @@ import { auditJsonChunks } from './findings-json.js';
 import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
 import type { AuditCache } from './cache/audit-cache.js';
+import type { XlsxWorker } from '../reports/render/xlsx-off-thread.js';
 import { attributeNewMediaFindings, runNewMedia } from './newmedia/audit-hook.js';
 
 export interface AuditProgress extends CrawlProgress {
@@ -475,7 +476,15 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
 
     // --- findings.json, then reports and history (their failure never loses findings.json) --------------------
     const findingsPath = join(outDir, 'findings.json');
-    await writeAtomically(findingsPath, auditJsonChunks(audit));
+    // report.xlsx's worker starts now and loads exceljs while findings.json is written: it is the reports' longest
+    // part, so its start-up would otherwise come on top.
+    const xlsxWorker = options.reports !== false ? await startXlsxWorker(audit, reportFormats(options, config)) : undefined;
+    try {
+      await writeAtomically(findingsPath, auditJsonChunks(audit));
+    } catch (error) {
+      await xlsxWorker?.cancel();
+      throw error;
+    }
     journal.close();
     await rm(journalPath, { force: true });
     lap('findings');
@@ -483,7 +492,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     collectGarbage();
     if (options.reports !== false) {
       progress('reports');
-      reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn)));
+      reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn, xlsxWorker)));
     }
     lap('reports');
     const ms = (k: string) => Math.round(phaseMs[k] ?? 0);
@@ -513,22 +522,42 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
   }
 }
 
+type ReportFormat = NonNullable<AuditOptions['formats']>[number];
+
+/** The report formats besides findings.json (which the audit writes itself). */
+function reportFormats(options: AuditOptions, config: GongkaiConfig): ReportFormat[] {
+  return (options.formats ?? config.report.formats).filter((f) => f !== 'json');
+}
+
+/** A worker for report.xlsx, when the reports include it and it is large enough to be worth one. */
+async function startXlsxWorker(audit: AuditResult, formats: ReportFormat[]): Promise<XlsxWorker | undefined> {
+  if (!formats.includes('xlsx')) return undefined;
+  try {
+    const { XlsxWorker, xlsxWorkerPays } = await import('../reports/render/xlsx-off-thread.js');
+    return xlsxWorkerPays(audit.findings.length) ? new XlsxWorker(audit.findings.length) : undefined;
+  } catch {
+    // writeReports starts its own, or writes in this thread
+    return undefined;
+  }
+}
+
 async function writeOtherReports(
   audit: AuditResult,
   outDir: string,
   options: AuditOptions,
   config: GongkaiConfig,
   warn: (message: string) => void,
+  xlsxWorker?: XlsxWorker,
 ): Promise<string[]> {
   const files: string[] = [];
-  const formats = (options.formats ?? config.report.formats).filter((f) => f !== 'json');
+  const formats = reportFormats(options, config);
   const dataDir = resolve(config.report.dataDir);
   // The history is stored by writeReports while report.xlsx is written in its worker; when the reports fail
   // before that, it is stored here (storing the same audit id again replaces it).
   let recorded = false;
   try {
     const { writeReports } = await import('../reports/write-reports.js');
-    const written = await writeReports(audit, outDir, { formats, evidence: options.evidence, dataDir, recordHistory: true });
+    const written = await writeReports(audit, outDir, { formats, evidence: options.evidence, dataDir, recordHistory: true, ...(xlsxWorker ? { xlsxWorker } : {}) });
     files.push(...written.files.filter((f) => !f.endsWith('findings.json')));
     for (const w of written.warnings ?? []) warn(w);
     if (written.recorded) {
@@ -536,6 +565,8 @@ async function writeOtherReports(
       if (!written.recorded.stored && written.recorded.error) warn(`保存审计历史失败：${written.recorded.error}`);
     }
   } catch (error) {
+    // writeReports stops the worker it was given; this is for a failure before it ran.
+    await xlsxWorker?.cancel();
     warn(`生成报告失败（findings.json 已保存）：${(error as Error).message}`);
   }
   if (!recorded) {
