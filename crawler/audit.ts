@@ -481,12 +481,12 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     const xlsxWorker = options.reports !== false ? await startXlsxWorker(audit, reportFormats(options, config)) : undefined;
     try {
       await writeAtomically(findingsPath, auditJsonChunks(audit));
+      journal.close();
+      await rm(journalPath, { force: true });
     } catch (error) {
       await xlsxWorker?.cancel();
       throw error;
     }
-    journal.close();
-    await rm(journalPath, { force: true });
     lap('findings');
     const reportFiles = [findingsPath];
     collectGarbage();
