@@ -155,9 +155,9 @@ class CheckingParser extends Parser {
         if (SPECIAL.has(stack[i]) && stack[i] !== 'address' && stack[i] !== 'div' && stack[i] !== 'p') break;
       }
     }
-    if (name === 'table' && inButtonScope(stack, 'p', closes)) decline();
-    if (CLOSES_P.has(name)) {
+    if (name === 'table' || CLOSES_P.has(name)) {
       const p = scopeIndex(stack, 'p', closes, true);
+      if (p !== -1 && name === 'table') decline();
       if (p !== -1) closes = p + 1;
     }
     if (HEADINGS.has(name) && closes < stack.length && HEADINGS.has(stack[closes])) closes++;
@@ -235,10 +235,6 @@ function scopeIndex(stack: string[], name: string, from: number, button: boolean
     if (SCOPE.has(stack[i]) || (button && stack[i] === 'button')) return -1;
   }
   return -1;
-}
-
-function inButtonScope(stack: string[], name: string, from: number): boolean {
-  return scopeIndex(stack, name, from, true) !== -1;
 }
 
 /** Pops the spec makes for a table part's start tag; declines where it would insert elements (a cell outside a
