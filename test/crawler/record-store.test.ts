@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { CrawlState } from '../../crawler/crawl/crawl-state.js';
 import { Journal, readJournal, type JournalPage } from '../../crawler/crawl/journal.js';
 import { pageRecordSchema, type PageRecord } from '../../crawler/page-record.js';
+import { getHeapStatistics } from 'node:v8';
+import { collectGarbage } from '../../crawler/collect-garbage.js';
 
 const policy = { include: [], exclude: [] };
 
@@ -51,6 +53,45 @@ describe('record store', () => {
     expect(back[3]!.links[0]).toBe(back[40]!.links[0]);
     expect(back[3]!.links[1]).not.toBe(back[40]!.links[1]);
     expect(back[3]!.footer.icp).toBe(back[40]!.footer.icp);
+    state.records.clear();
+    journal.close();
+  });
+
+  it('records read back keep one copy of the strings that repeat across pages (selectors, hrefs, titles)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
+    const journal = new Journal(join(dir, 'journal.jsonl'));
+    journal.open(true);
+    const state = new CrawlState(policy, journal);
+    // Every link is its own object (its text names the page), but its selector, href and list-entry title are
+    // what the other pages' links have: a page template's positions and the documents the lists link to.
+    const prefix = 'html > body > div.main > div.content > div.list-wrap > ul.list'.padEnd(500, ' > div');
+    const pages = 1500;
+    const perPage = 20;
+    for (let i = 0; i < pages; i++) {
+      const r = record(i);
+      r.links = Array.from({ length: perPage }, (_, j) => ({
+        url: `http://127.0.0.1/doc/${(i + j) % 50}.html`,
+        raw: `/doc/${(i + j) % 50}.html`,
+        tag: 'a' as const,
+        attr: 'href',
+        text: `第${i}页第${j}条`,
+        selector: `${prefix} > li:nth-of-type(${j + 1}) > a`,
+        attachment: false,
+        internal: true,
+      }));
+      r.listEntries = r.links.map((l) => ({ title: `关于印发交通运输领域重点工作安排的通知（文件${l.raw}）`, url: l.url, selector: l.selector }));
+      state.complete({ ...page(i), r });
+    }
+    collectGarbage();
+    const before = getHeapStatistics().used_heap_size;
+    const back = [...state.records.values()];
+    collectGarbage();
+    const grown = getHeapStatistics().used_heap_size - before;
+    expect(back).toHaveLength(pages);
+    expect(back[7]!.links[3]!.selector).toBe(`${prefix} > li:nth-of-type(4) > a`);
+    // One copy per record of each 500-character selector would be 30,000 × 0.5 KB = 15 MB on its own; the link
+    // objects, their texts and the records' other fields take about 5 MB.
+    expect(grown).toBeLessThan(10 * 1024 * 1024);
     state.records.clear();
     journal.close();
   });
