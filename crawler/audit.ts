@@ -517,6 +517,9 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     checker.cancel();
     await pool?.close();
     await cache?.close();
+    // Closes the journal's reader and removes the spill file of body texts (an audit that failed after reading
+    // the records back); the journal itself stays for --resume.
+    state.records.clear();
     journal.close();
     await fetcher.close();
   }

@@ -1,7 +1,7 @@
 // The slim page records kept for the site rules, without holding them in memory through the crawl: a record the
 // journal has written stays there (the byte span of its line) and is read back when the site rules need it. At
 // 10,000 pages the records were most of the crawl's live heap (≈15 KB each), and V8 kept about twice the live heap.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { PageLink, PageRecord } from '../page-record.js';
 import type { JournalPage } from './journal.js';
 
@@ -12,6 +12,15 @@ export interface JournalSpan {
   length: number;
   record?: boolean;
 }
+
+/**
+ * Body texts longer than this many characters are kept in a spill file next to the journal while the site rules
+ * run, and read from it at each access. Records keep up to 20,000 characters of body text (what the site rules
+ * search for repeal statements and stated terms), and an article page of a real site has thousands: held in memory
+ * for every page at once, 100,000 pages would need gigabytes. The few site rules that read the text pay a read of
+ * its bytes (microseconds) per access.
+ */
+export const SPILL_TEXT_CHARS = 512;
 
 /** The incremental cache as a source of records, by cache key. */
 export interface CachedRecords {
@@ -31,6 +40,8 @@ export class RecordStore {
   cache: CachedRecords | undefined;
   private fd: number | undefined;
   private buffer = Buffer.alloc(64 * 1024);
+  /** The spill file of long body texts (see SPILL_TEXT_CHARS): open while records read back are in use. */
+  private spill: { fd: number; bytes: number } | undefined;
 
   /** Without a journal every record is held in memory. */
   constructor(private readonly journalPath?: string) {}
@@ -68,7 +79,8 @@ export class RecordStore {
   /** Every record, read back from the journal one by one. Link objects and link strings that repeat across pages
    *  (navigation, footer, related links) are shared between the records of one call. */
   *values(): IterableIterator<PageRecord> {
-    const share = linkSharer();
+    const sharer = linkSharer();
+    const share = (record: PageRecord) => this.spillBodyText(sharer(record));
     for (const record of this.held.values()) yield share(record);
     const spans = [...this.spans.values()].sort((a, b) => a.offset - b.offset);
     for (const span of spans) {
@@ -89,13 +101,62 @@ export class RecordStore {
     }
   }
 
-  /** Drop every record and close the journal file (the journal itself is the audit's to delete). */
+  /** Drop every record and close the journal file (the journal itself is the audit's to delete); the spill file
+   *  goes, and the body texts of records read back read as empty from then on. */
   clear(): void {
     this.held.clear();
     this.spans.clear();
     this.cached.clear();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    if (this.spill) {
+      closeSync(this.spill.fd);
+      this.spill = undefined;
+      rmSync(this.spillPath!, { force: true });
+    }
+  }
+
+  private get spillPath(): string | undefined {
+    return this.journalPath ? `${this.journalPath}.texts` : undefined;
+  }
+
+  /** Move a long body text to the spill file; the record reads it back through a getter. */
+  private spillBodyText(record: PageRecord): PageRecord {
+    const text = record.bodyText;
+    const path = this.spillPath;
+    if (text.length <= SPILL_TEXT_CHARS || !path) return record;
+    let at: number;
+    let length: number;
+    try {
+      this.spill ??= { fd: openSync(path, 'w+'), bytes: 0 };
+      const bytes = Buffer.from(text, 'utf8');
+      at = this.spill.bytes;
+      length = bytes.length;
+      for (let done = 0; done < length; ) done += writeSync(this.spill.fd, bytes, done, length - done, at + done);
+      this.spill.bytes += length;
+    } catch {
+      return record; // no room for the spill file: the text stays in memory, as before
+    }
+    Object.defineProperty(record, 'bodyText', {
+      enumerable: true,
+      configurable: true,
+      get: () => this.readSpilled(at, length),
+      // A rule or hook that sets the text gets a plain property again.
+      set: (value: string) => Object.defineProperty(record, 'bodyText', { value, writable: true, enumerable: true, configurable: true }),
+    });
+    return record;
+  }
+
+  private readSpilled(at: number, length: number): string {
+    if (!this.spill) return '';
+    const buffer = length <= this.buffer.length ? this.buffer : Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(this.spill.fd, buffer, got, length - got, at + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buffer.toString('utf8', 0, got);
   }
 
   private read(span: JournalSpan): PageRecord | undefined {

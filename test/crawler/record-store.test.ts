@@ -1,10 +1,11 @@
 // Page records stay in the journal through the crawl and are read back for the site rules: same records, links
 // that repeat across pages shared, nothing held in memory meanwhile; a resumed journal cuts a torn last line.
-import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrawlState } from '../../crawler/crawl/crawl-state.js';
+import { SPILL_TEXT_CHARS } from '../../crawler/crawl/record-store.js';
 import { Journal, readJournal, type JournalPage } from '../../crawler/crawl/journal.js';
 import { pageRecordSchema, type PageRecord } from '../../crawler/page-record.js';
 import { getHeapStatistics } from 'node:v8';
@@ -93,6 +94,45 @@ describe('record store', () => {
     // objects, their texts and the records' other fields take about 5 MB.
     expect(grown).toBeLessThan(10 * 1024 * 1024);
     state.records.clear();
+    journal.close();
+  });
+
+  it('long body texts of records read back live in a spill file, not in memory, and read the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
+    const journalPath = join(dir, 'journal.jsonl');
+    const journal = new Journal(journalPath);
+    journal.open(true);
+    const state = new CrawlState(policy, journal);
+    // An article of a real site: thousands of characters of Chinese text (two bytes each in memory).
+    const article = (i: number) => `第${i}号文件正文。`.padEnd(8000, '根据《中华人民共和国政府信息公开条例》，现将有关事项通知如下。');
+    const pages = 400;
+    const expected: PageRecord[] = [];
+    for (let i = 0; i < pages; i++) {
+      const r = record(i);
+      if (i % 4 !== 0) r.bodyText = article(i);
+      expected.push(structuredClone(r));
+      state.complete({ ...page(i), r });
+    }
+    collectGarbage();
+    const before = getHeapStatistics().used_heap_size;
+    const back = [...state.records.values()];
+    collectGarbage();
+    const grown = getHeapStatistics().used_heap_size - before;
+    // 300 texts of 8,000 two-byte characters would be 4.8 MB; spilled, each record keeps a small getter.
+    expect(grown).toBeLessThan(1.5 * 1024 * 1024);
+    expect(existsSync(`${journalPath}.texts`)).toBe(true);
+    expect(back.map((r) => r.bodyText)).toEqual(expected.map((r) => r.bodyText));
+    expect(back[0]!.bodyText.length).toBeLessThanOrEqual(SPILL_TEXT_CHARS);
+    expect(JSON.parse(JSON.stringify(back[5]))).toEqual(expected[5]);
+    expect({ ...back[6]! }.bodyText).toBe(article(6));
+    // A rule that replaces the text gets its own value back.
+    back[9]!.bodyText = '已修改';
+    expect(back[9]!.bodyText).toBe('已修改');
+    expect(back[10]!.bodyText).toBe(article(10));
+    state.records.clear();
+    expect(existsSync(`${journalPath}.texts`)).toBe(false);
+    expect(back[10]!.bodyText).toBe('');
+    expect(back[0]!.bodyText).toBe(expected[0]!.bodyText);
     journal.close();
   });
 
