@@ -42,6 +42,8 @@ export class RecordStore {
   private buffer = Buffer.alloc(64 * 1024);
   /** The spill file of long body texts (see SPILL_TEXT_CHARS): open while records read back are in use. */
   private spill: { fd: number; bytes: number } | undefined;
+  /** The last text read from the spill file: rules read a page's text several times in a row (test, then split). */
+  private lastSpilled: { at: number; text: string } | undefined;
 
   /** Without a journal every record is held in memory. */
   constructor(private readonly journalPath?: string) {}
@@ -112,6 +114,7 @@ export class RecordStore {
     if (this.spill) {
       closeSync(this.spill.fd);
       this.spill = undefined;
+      this.lastSpilled = undefined;
       rmSync(this.spillPath!, { force: true });
     }
   }
@@ -149,6 +152,7 @@ export class RecordStore {
 
   private readSpilled(at: number, length: number): string {
     if (!this.spill) return '';
+    if (this.lastSpilled?.at === at) return this.lastSpilled.text;
     const buffer = length <= this.buffer.length ? this.buffer : Buffer.alloc(length);
     let got = 0;
     while (got < length) {
@@ -156,7 +160,9 @@ export class RecordStore {
       if (n === 0) break;
       got += n;
     }
-    return buffer.toString('utf8', 0, got);
+    const text = buffer.toString('utf8', 0, got);
+    this.lastSpilled = { at, text };
+    return text;
   }
 
   private read(span: JournalSpan): PageRecord | undefined {
