@@ -42,6 +42,8 @@ export class RecordStore {
   private buffer = Buffer.alloc(64 * 1024);
   /** The spill file of long body texts (see SPILL_TEXT_CHARS): open while records read back are in use. */
   private spill: { fd: number; bytes: number } | undefined;
+  /** The spill file could not be written (no room, no permission): texts stay in memory, without retrying. */
+  private spillFailed = false;
   /** The last text read from the spill file: rules read a page's text several times in a row (test, then split). */
   private lastSpilled: { at: number; text: string } | undefined;
 
@@ -127,7 +129,7 @@ export class RecordStore {
   private spillBodyText(record: PageRecord): PageRecord {
     const text = record.bodyText;
     const path = this.spillPath;
-    if (text.length <= SPILL_TEXT_CHARS || !path) return record;
+    if (text.length <= SPILL_TEXT_CHARS || !path || this.spillFailed) return record;
     let at: number;
     let length: number;
     try {
@@ -138,7 +140,8 @@ export class RecordStore {
       for (let done = 0; done < length; ) done += writeSync(this.spill.fd, bytes, done, length - done, at + done);
       this.spill.bytes += length;
     } catch {
-      return record; // no room for the spill file: the text stays in memory, as before
+      this.spillFailed = true;
+      return record; // the text stays in memory, as before
     }
     Object.defineProperty(record, 'bodyText', {
       enumerable: true,

@@ -1,6 +1,6 @@
 // Page records stay in the journal through the crawl and are read back for the site rules: same records, links
 // that repeat across pages shared, nothing held in memory meanwhile; a resumed journal cuts a torn last line.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,12 +36,26 @@ function page(i: number): JournalPage {
   return { t: 'page', u: r.url, o: { url: r.url, state: 'ok', status: 200, internal: true }, r, f: [], e: [] };
 }
 
+/** A crawl state whose records go to a fresh journal. */
+function journalledState(): { state: CrawlState; journal: Journal; journalPath: string } {
+  const journalPath = join(mkdtempSync(join(tmpdir(), 'gk-records-')), 'journal.jsonl');
+  const journal = new Journal(journalPath);
+  journal.open(true);
+  return { state: new CrawlState(policy, journal), journal, journalPath };
+}
+
+/** Read every record back, and by how much that grew the live heap. */
+function readBackMeasured(state: CrawlState): { back: PageRecord[]; grown: number } {
+  collectGarbage();
+  const before = getHeapStatistics().used_heap_size;
+  const back = [...state.records.values()];
+  collectGarbage();
+  return { back, grown: getHeapStatistics().used_heap_size - before };
+}
+
 describe('record store', () => {
   it('keeps journalled records on disk and reads back the same records, sharing repeated links', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
-    const journal = new Journal(join(dir, 'journal.jsonl'));
-    journal.open(true);
-    const state = new CrawlState(policy, journal);
+    const { state, journal } = journalledState();
     for (let i = 0; i < 50; i++) state.complete(page(i));
     const held = (state.records as unknown as { held: Map<string, PageRecord> }).held;
     expect(held.size).toBe(0);
@@ -59,10 +73,7 @@ describe('record store', () => {
   });
 
   it('records read back keep one copy of the strings that repeat across pages (selectors, hrefs, titles)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
-    const journal = new Journal(join(dir, 'journal.jsonl'));
-    journal.open(true);
-    const state = new CrawlState(policy, journal);
+    const { state, journal } = journalledState();
     // Every link is its own object (its text names the page), but its selector, href and list-entry title are
     // what the other pages' links have: a page template's positions and the documents the lists link to.
     const prefix = 'html > body > div.main > div.content > div.list-wrap > ul.list'.padEnd(500, ' > div');
@@ -83,11 +94,7 @@ describe('record store', () => {
       r.listEntries = r.links.map((l) => ({ title: `关于印发交通运输领域重点工作安排的通知（文件${l.raw}）`, url: l.url, selector: l.selector }));
       state.complete({ ...page(i), r });
     }
-    collectGarbage();
-    const before = getHeapStatistics().used_heap_size;
-    const back = [...state.records.values()];
-    collectGarbage();
-    const grown = getHeapStatistics().used_heap_size - before;
+    const { back, grown } = readBackMeasured(state);
     expect(back).toHaveLength(pages);
     expect(back[7]!.links[3]!.selector).toBe(`${prefix} > li:nth-of-type(4) > a`);
     // One copy per record of each 500-character selector would be 30,000 × 0.5 KB = 15 MB on its own; the link
@@ -98,11 +105,7 @@ describe('record store', () => {
   });
 
   it('long body texts of records read back live in a spill file, not in memory, and read the same', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
-    const journalPath = join(dir, 'journal.jsonl');
-    const journal = new Journal(journalPath);
-    journal.open(true);
-    const state = new CrawlState(policy, journal);
+    const { state, journal, journalPath } = journalledState();
     // An article of a real site: thousands of characters of Chinese text (two bytes each in memory).
     const article = (i: number) => `第${i}号文件正文。`.padEnd(8000, '根据《中华人民共和国政府信息公开条例》，现将有关事项通知如下。');
     const pages = 400;
@@ -113,11 +116,7 @@ describe('record store', () => {
       expected.push(structuredClone(r));
       state.complete({ ...page(i), r });
     }
-    collectGarbage();
-    const before = getHeapStatistics().used_heap_size;
-    const back = [...state.records.values()];
-    collectGarbage();
-    const grown = getHeapStatistics().used_heap_size - before;
+    const { back, grown } = readBackMeasured(state);
     // 300 texts of 8,000 two-byte characters would be 4.8 MB; spilled, each record keeps a small getter.
     expect(grown).toBeLessThan(1.5 * 1024 * 1024);
     expect(existsSync(`${journalPath}.texts`)).toBe(true);
@@ -133,6 +132,17 @@ describe('record store', () => {
     expect(existsSync(`${journalPath}.texts`)).toBe(false);
     expect(back[10]!.bodyText).toBe('');
     expect(back[0]!.bodyText).toBe(expected[0]!.bodyText);
+    journal.close();
+  });
+
+  it('without a spill file (it cannot be created) long texts stay in memory', () => {
+    const { state, journal, journalPath } = journalledState();
+    mkdirSync(`${journalPath}.texts`); // in the way of the spill file
+    const long = '交通运输'.repeat(SPILL_TEXT_CHARS);
+    for (let i = 0; i < 3; i++) state.complete({ ...page(i), r: { ...record(i), bodyText: long } });
+    const back = [...state.records.values()];
+    state.records.clear();
+    expect(back.map((r) => r.bodyText)).toEqual([long, long, long]);
     journal.close();
   });
 
