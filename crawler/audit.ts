@@ -315,11 +315,10 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     if (entry.o.state === 'broken') checker.seed(entry.o);
   };
   let attachmentsWarm = false;
-  ctx.onPage = (record, follow) => {
-    const followed = new Set(follow);
+  ctx.onPage = (links) => {
     const targets: string[] = [];
-    for (const link of record.links) {
-      if (followed.has(link.url) || state.seen.has(link.url)) continue;
+    for (const link of links) {
+      if (state.seen.has(link.url)) continue;
       const ext = link.internal && link.attachment ? attachmentExt(link.url) : undefined;
       // Text attachments are downloaded by the attachment scan, which is also their link check.
       if (ext && TEXT_ATTACHMENTS.has(ext)) {

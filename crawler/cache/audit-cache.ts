@@ -199,7 +199,9 @@ export class AuditCache {
     const { url, etag, lastModified, fingerprint, body, entry, ...rest } = page;
     const parts = json ?? pageJson(entry);
     if (entry.r) rest.recordUrl = entry.r.url;
-    else delete rest.recordUrl;
+    else if (!parts.record) delete rest.recordUrl;
+    // Record bytes without the record's URL could not be found again: such a page is not cached.
+    else if (rest.recordUrl === undefined) return;
     const meta = `{"entry":${parts.head},${JSON.stringify(rest).slice(1)}`;
     // Record (UTF-8 bytes, see pageJson) and body go to the writer thread in buffers of their own, transferred, not
     // copied: the caller's `json` is spent here.

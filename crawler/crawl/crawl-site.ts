@@ -80,7 +80,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
           body: res.body,
           truncated: res.truncated,
         };
-        const { follow, entry, entryJson } = await processPageDetailed(ctx, page);
+        const { follow, entry, entryJson, recordUrl } = await processPageDetailed(ctx, page);
         links = follow;
         if (ctx.cache && res.status === 200 && !res.truncated) {
           ctx.cache.putPage({
@@ -96,6 +96,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
             body: res.body,
             entry,
             follow,
+            recordUrl,
           }, entryJson);
         }
       }

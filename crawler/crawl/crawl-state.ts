@@ -6,6 +6,9 @@ import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { Journal, JournalPage, JournalPageJson, ReplayedJournal } from './journal.js';
 import { RecordStore, type JournalSpan } from './record-store.js';
+import type { PageRecord } from '../page-record.js';
+
+const UTF8_DECODER = new TextDecoder();
 
 export interface AdmitPolicy {
   include: RegExp[];
@@ -67,15 +70,18 @@ export class CrawlState {
   }
 
   /** Record a finished page (journalled first, so a kill right after loses nothing); returns its JSON when
-   *  journalled (the incremental cache stores the same text). */
-  complete(entry: JournalPage, recordJson?: Uint8Array): JournalPageJson | undefined {
+   *  journalled (the incremental cache stores the same text). A record that is only JSON bytes (a page worker's,
+   *  `recordUrl` its URL) stays in the journal; without one it is parsed and held. */
+  complete(entry: JournalPage, recordJson?: Uint8Array, recordUrl?: string): JournalPageJson | undefined {
     const json = this.journal?.appendPage(entry, recordJson);
-    this.apply(entry, this.journal?.lastSpan);
+    const span = this.journal?.lastSpan;
+    if (!entry.r && recordJson && !span?.record) entry.r = JSON.parse(UTF8_DECODER.decode(recordJson)) as PageRecord;
+    this.apply(entry, span, recordUrl);
     this.onComplete?.(entry);
     return json;
   }
 
-  private apply(entry: JournalPage, span?: JournalSpan): void {
+  private apply(entry: JournalPage, span?: JournalSpan, recordUrl?: string): void {
     this.done.add(entry.u);
     this.outcomes.set(entry.u, entry.o);
     for (const also of entry.also ?? []) {
@@ -84,6 +90,7 @@ export class CrawlState {
     }
     if (entry.o.state === 'broken') this.failures++;
     if (entry.r) this.records.set(entry.r.url, entry.r, span);
+    else if (recordUrl !== undefined && span?.record) this.records.setSpan(recordUrl, span);
     else if (entry.rc !== undefined && entry.ru !== undefined) this.records.setCached(entry.ru, entry.rc);
     for (const f of entry.f) {
       // The findings stay until the audit ends, each parsed or cloned on its own: the strings every finding of a

@@ -54,11 +54,13 @@ export interface JournalPageJson {
 
 const UTF8 = new TextEncoder();
 
-/** A page entry's JSON: the entry without its record, and the record (`recordJson` when already serialised). */
+/** A page entry's JSON: the entry without its record, and the record (`recordJson` when already serialised; a
+ *  page worker's record is only that, with no `r` in the entry). */
 export function pageJson(entry: JournalPage, recordJson?: Uint8Array): JournalPageJson {
   const { r, ...head } = entry;
+  if (recordJson) return { head: JSON.stringify(head), record: recordJson };
   if (!r) return { head: JSON.stringify(head) };
-  return { head: JSON.stringify(head), record: recordJson ?? UTF8.encode(JSON.stringify(r)) };
+  return { head: JSON.stringify(head), record: UTF8.encode(JSON.stringify(r)) };
 }
 
 const LINE_END = Buffer.from('}\n');

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeInput, AnalyzeResult } from './analyze-page.js';
+import type { AnalyzedInWorker, AnalyzeInput } from './analyze-page.js';
 import type { PageWorkerReply, PageWorkerRequest, PageWorkerSetup } from './page-worker.js';
 import { bundleWorkerModule } from '../worker-bundle.js';
 
@@ -14,7 +14,7 @@ import { bundleWorkerModule } from '../worker-bundle.js';
 export class PoolUnavailableError extends Error {}
 
 interface Pending {
-  resolve(result: AnalyzeResult): void;
+  resolve(result: AnalyzedInWorker): void;
   reject(error: Error): void;
 }
 
@@ -144,14 +144,14 @@ export class PagePool {
   }
 
   /** Analyse a page in the least busy worker. */
-  analyze(input: AnalyzeInput): Promise<AnalyzeResult> {
+  analyze(input: AnalyzeInput): Promise<AnalyzedInWorker> {
     if (this.broken || this.closed || !this.started) return Promise.reject(new PoolUnavailableError('页面分析线程不可用'));
     let slot: Slot | undefined;
     for (const s of this.slots) if (s.ready && (!slot || s.pending.size < slot.pending.size)) slot = s;
     if (!slot) return Promise.reject(new PoolUnavailableError('页面分析线程尚未就绪'));
     const chosen = slot;
     const id = this.nextId++;
-    return new Promise<AnalyzeResult>((resolve, reject) => {
+    return new Promise<AnalyzedInWorker>((resolve, reject) => {
       chosen.pending.set(id, { resolve, reject });
       chosen.worker.postMessage({ id, input } satisfies PageWorkerRequest);
     });

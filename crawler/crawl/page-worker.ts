@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RuleRunner, type RuleRunnerOptions } from '../../rules/engine/rule-runner.js';
 import { builtInPacks } from '../audit-packs.js';
-import { analyzePage, type AnalyzeInput, type AnalyzeSettings } from './analyze-page.js';
+import { analyzePage, forAuditThread, type AnalyzedInWorker, type AnalyzeInput, type AnalyzeSettings } from './analyze-page.js';
 
 /** The audit settings a worker is started with (structured-cloneable). */
 export interface PageWorkerSetup {
@@ -17,7 +17,7 @@ export interface PageWorkerRequest {
 }
 
 export type PageWorkerReply =
-  | { id: number; ok: true; result: Awaited<ReturnType<typeof analyzePage>> }
+  | { id: number; ok: true; result: AnalyzedInWorker }
   | { id: number; ok: false; message: string };
 
 const setup = (workerData as { setup: PageWorkerSetup }).setup;
@@ -26,8 +26,8 @@ const port = parentPort!;
 
 port.on('message', (request: PageWorkerRequest) => {
   analyzePage(request.input, setup.analyze, runner).then(
-    // The record's bytes are handed over, not copied.
-    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies PageWorkerReply, [result.recordJson.buffer as ArrayBuffer]),
+    // The record's bytes are handed over, not copied; the record object stays here.
+    (result) => port.postMessage({ id: request.id, ok: true, result: forAuditThread(result) } satisfies PageWorkerReply, [result.recordJson.buffer as ArrayBuffer]),
     (error: unknown) => port.postMessage({ id: request.id, ok: false, message: (error as Error)?.message ?? String(error) } satisfies PageWorkerReply),
   );
 });

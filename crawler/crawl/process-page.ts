@@ -2,9 +2,8 @@
 // Shared by the Cheerio path (bytes from the polite fetcher) and the --render path (HTML from Chromium).
 import type { RuleRunner } from '../../rules/engine/rule-runner.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
-import type { PageRecord } from '../page-record.js';
 import { isSameSite, normalizeUrl } from '../url/normalize.js';
-import { analyzePage, type AnalyzeInput, type AnalyzeResult } from './analyze-page.js';
+import { analyzePage, linksToCheck, type AnalyzedInWorker, type AnalyzeInput, type AnalyzeResult, type LinkToCheck } from './analyze-page.js';
 import { PoolUnavailableError, WORKER_MAX_PAGE_BYTES, type PagePool } from './page-pool.js';
 import type { CrawlState } from './crawl-state.js';
 import type { JournalPage, JournalPageJson } from './journal.js';
@@ -20,8 +19,9 @@ export interface PageContext {
   keepTextChars?: number;
   /** Accumulated per-stage CPU time in ms (the bench reports rule cost per page from it). */
   timings?: PageTimings;
-  /** Called with each parsed page and the links it will follow (the audit starts link checks from it). */
-  onPage?(record: PageRecord, follow: string[]): void;
+  /** Called with the links of each parsed page that it does not follow as pages (the audit starts link checks
+   *  from it). */
+  onPage?(links: readonly LinkToCheck[]): void;
   /** Crawl depth cap (crawl.maxDepth): links of a page at the cap are recorded as cut (crawl/trap). */
   maxDepth?: number;
   /** Incremental re-audit cache and the fingerprint of what shapes findings (see crawler/cache). */
@@ -89,7 +89,7 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
     return cached.follow;
   }
   if (ctx.cache) ctx.cache.stats.pageReprocessed++;
-  const { follow, entry, entryJson } = await processPageDetailed(ctx, {
+  const { follow, entry, entryJson, recordUrl } = await processPageDetailed(ctx, {
     requestedUrl: cached.url,
     depth,
     finalUrl: cached.finalUrl,
@@ -99,11 +99,19 @@ export async function reuseCachedPage(ctx: PageContext, cached: CachedPage, dept
     body: cached.body,
     truncated: false,
   });
-  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', ...(ctx.asOf ? { asOf: ctx.asOf } : {}), entry, follow }, entryJson);
+  ctx.cache?.putPage({ ...cached, body: cached.body, fingerprint: ctx.fingerprint ?? '', ...(ctx.asOf ? { asOf: ctx.asOf } : {}), entry, follow, recordUrl }, entryJson);
   return follow;
 }
 
-export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<{ follow: string[]; entry: JournalPage; entryJson?: JournalPageJson }> {
+export interface ProcessedPage {
+  follow: string[];
+  entry: JournalPage;
+  entryJson?: JournalPageJson;
+  /** The page record's URL, when the page has one (in `entry.r`, or only in `entryJson` when a worker made it). */
+  recordUrl?: string;
+}
+
+export async function processPageDetailed(ctx: PageContext, page: FetchedPage): Promise<ProcessedPage> {
   const { state } = ctx;
   const outcome = outcomeOf(page);
   const entry: JournalPage = { t: 'page', u: page.requestedUrl, o: outcome, f: [], e: [] };
@@ -127,7 +135,7 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
     truncated: page.truncated,
     fetchedAt: new Date().toISOString(),
   };
-  let analyzed: AnalyzeResult;
+  let analyzed: AnalyzeResult | AnalyzedInWorker;
   try {
     analyzed = await analyze(ctx, input, page.depth);
   } catch (error) {
@@ -143,18 +151,20 @@ export async function processPageDetailed(ctx: PageContext, page: FetchedPage): 
     timings.pageRulesMs += analyzed.pageRulesMs;
     timings.pages++;
   }
-  entry.r = analyzed.record;
+  // A record analysed here is in the entry; one from a worker is only its JSON bytes (the journal's and the cache's).
+  if ('record' in analyzed) entry.r = analyzed.record;
+  const recordUrl = 'record' in analyzed ? analyzed.record.url : analyzed.recordUrl;
   entry.f = analyzed.findings;
   entry.e = analyzed.errors;
   if (analyzed.idBirths.length) entry.b = analyzed.idBirths;
-  const entryJson = state.complete(entry, analyzed.recordJson);
-  ctx.onPage?.(entry.r, analyzed.follow);
-  return { follow: analyzed.follow, entry, ...(entryJson ? { entryJson } : {}) };
+  const entryJson = state.complete(entry, analyzed.recordJson, recordUrl);
+  ctx.onPage?.('record' in analyzed ? linksToCheck(analyzed.record, analyzed.follow) : analyzed.check);
+  return { follow: analyzed.follow, entry, recordUrl, ...(entryJson ? { entryJson } : {}) };
 }
 
 /** In a page worker when the pool wants the page, else here. Pages at the depth cap stay here (their cut links
  *  are judged against the crawl's own queue), and so do very large ones (a worker's heap is capped). */
-async function analyze(ctx: PageContext, input: AnalyzeInput, depth: number): Promise<AnalyzeResult> {
+async function analyze(ctx: PageContext, input: AnalyzeInput, depth: number): Promise<AnalyzeResult | AnalyzedInWorker> {
   const { state } = ctx;
   const atCap = ctx.maxDepth !== undefined && depth + 1 > ctx.maxDepth;
   const large = input.body.length > WORKER_MAX_PAGE_BYTES;

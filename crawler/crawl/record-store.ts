@@ -73,6 +73,13 @@ export class RecordStore {
     this.cached.delete(url);
   }
 
+  /** Keep where a record lies in the journal (a record that was never an object here: a page worker's). */
+  setSpan(url: string, span: JournalSpan): void {
+    this.spans.set(url, span);
+    this.held.delete(url);
+    this.cached.delete(url);
+  }
+
   get(url: string): PageRecord | undefined {
     const span = this.spans.get(url);
     if (span) return this.read(span);

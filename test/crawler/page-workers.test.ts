@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed } from '../../crawler/audit.js';
 import { PagePool, PoolUnavailableError } from '../../crawler/crawl/page-pool.js';
 import { startDemoSite, type DemoSite } from '../demo-site/index.js';
+import { startBenchSite } from '../bench/bench-site.js';
 
 const AS_OF = '2022-06-30';
 let site: DemoSite;
@@ -43,6 +44,26 @@ describe('page workers', () => {
     expect(pooled.audit.columns).toEqual(alone.audit.columns);
   }, 120_000);
 
+  it('with the incremental cache, a re-audit reuses the records the workers sent as bytes, with the same findings', async () => {
+    // The bench site answers conditional requests (the demo site does not).
+    const bench = await startBenchSite(300);
+    try {
+      const run = (name: string) =>
+        runAuditDetailed({ url: bench.url, outDir: join(dir, name), asOf: AS_OF, polite: false, reports: false, recheckDelayMs: 10, workers: 1, workerStartPages: 0, cache: true, config: { crawl: { robots: false }, report: { dataDir: join(dir, 'inc-data') } } });
+      const first = await run('inc1');
+      expect(first.timings.workerPages).toBeGreaterThan(250);
+      const second = await run('inc2');
+      // Every page came back as a 304 with its cached result and record (found again by the record's URL).
+      expect(second.timings.pagesAnalyzed).toBe(0);
+      expect(second.cacheStats?.pageReused).toBe(first.audit.audit.pagesCrawled);
+      expect(second.audit.findings.length).toBeGreaterThan(20);
+      expect(second.audit.findings).toEqual(first.audit.findings);
+      expect(second.audit.columns).toEqual(first.audit.columns);
+    } finally {
+      await bench.close();
+    }
+  }, 120_000);
+
   it('a worker that dies makes the pool decline work instead of losing pages', async () => {
     const pool = new PagePool({
       size: 1,
@@ -73,7 +94,12 @@ describe('page workers', () => {
       fetchedAt: new Date().toISOString(),
     });
     expect(result.follow).toEqual(['http://127.0.0.1/b.html']);
-    expect(result.record.title).toBe('通知');
+    // The record comes as its JSON bytes, with its URL and the links the link check needs (none: the only link is
+    // followed as a page).
+    expect(JSON.parse(new TextDecoder().decode(result.recordJson)).title).toBe('通知');
+    expect(result.recordUrl).toBe('http://127.0.0.1/a.html');
+    expect(result.check).toEqual([]);
+    expect('record' in result).toBe(false);
     expect(result.findings.map((f) => f.rule)).toContain('privacy/mobile');
     await pool.close();
     // Closed: declines.
