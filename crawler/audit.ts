@@ -26,6 +26,7 @@ import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.
 import { LinkChecker } from './links/link-checker.js';
 import { eachLinkEdge, linkTargets } from './links/link-graph.js';
 import { auditJsonChunks } from './findings-json.js';
+import { writeChunks } from '../reports/write-chunks.js';
 import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
 import type { AuditCache } from './cache/audit-cache.js';
@@ -163,7 +164,6 @@ function sortFindings(findings: Finding[]): Finding[] {
 async function writeAtomically(file: string, chunks: Iterable<string>): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const { writeChunks } = await import('../reports/write-reports.js');
     await writeChunks(temp, chunks);
     await rename(temp, file);
   } catch (error) {

@@ -10,6 +10,9 @@ import { csvChunks } from './render/csv-report.js';
 import type { EvidenceOptions } from './evidence/capture-evidence.js';
 import { recordAudit, type RecordAuditResult } from './history/record-audit.js';
 import { XlsxWorker, xlsxWorkerPays, type XlsxThreadResult } from './render/xlsx-off-thread.js';
+import { writeChunks } from './write-chunks.js';
+
+export { writeChunks } from './write-chunks.js';
 // exceljs and playwright-core are loaded on demand (≈2 s of start-up an audit need not pay when unused).
 
 export type ReportFormat = 'json' | 'html' | 'xlsx' | 'csv';
@@ -61,30 +64,6 @@ export function loadHistoryContext(audit: AuditResult, dataDir: string): { histo
     return code === 'not-found' ? {} : { warning: `读取历史数据失败，报告不含趋势与对比：${err instanceof Error ? err.message : String(err)}` };
   } finally {
     store?.close();
-  }
-}
-
-/** Text written in batches of about this many characters: a 25 MB report never exists as one string. */
-const WRITE_BATCH_CHARS = 1 << 20;
-
-/** Write a text file (UTF-8) from its pieces, in order, holding about one batch in memory at a time. */
-export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  const fh = await fs.open(file, 'w');
-  try {
-    let batch: string[] = [];
-    let size = 0;
-    for (const chunk of chunks) {
-      batch.push(chunk);
-      size += chunk.length;
-      if (size >= WRITE_BATCH_CHARS) {
-        await fh.writeFile(batch.join(''), 'utf8');
-        batch = [];
-        size = 0;
-      }
-    }
-    await fh.writeFile(batch.join(''), 'utf8');
-  } finally {
-    await fh.close();
   }
 }
 
