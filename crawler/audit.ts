@@ -31,6 +31,8 @@ import { attachmentExt, isSameSite, normalizeUrl } from './url/normalize.js';
 import { TOOL_VERSION } from './version.js';
 import type { AuditCache } from './cache/audit-cache.js';
 import type { XlsxWorker } from '../reports/render/xlsx-off-thread.js';
+import type { EarlyXlsx } from '../reports/write-reports.js';
+import type { HistoryContext } from '../reports/history/history-context.js';
 import { attributeNewMediaFindings, runNewMedia } from './newmedia/audit-hook.js';
 
 export interface AuditProgress extends CrawlProgress {
@@ -476,14 +478,17 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     // --- findings.json, then reports and history (their failure never loses findings.json) --------------------
     const findingsPath = join(outDir, 'findings.json');
     // report.xlsx's worker starts now and loads exceljs while findings.json is written: it is the reports' longest
-    // part, so its start-up would otherwise come on top.
+    // part, so its start-up would otherwise come on top. Without screenshots to wait for it also gets its job now,
+    // and writes under a temporary name that becomes report.xlsx once findings.json is in place.
     const xlsxWorker = options.reports !== false ? await startXlsxWorker(audit, reportFormats(options, config)) : undefined;
+    const early = xlsxWorker && !options.evidence ? await sendXlsxEarly(audit, outDir, config, xlsxWorker, warn) : undefined;
     try {
       await writeAtomically(findingsPath, auditJsonChunks(audit));
       journal.close();
       await rm(journalPath, { force: true });
     } catch (error) {
-      await xlsxWorker?.cancel();
+      if (early) await (await import('../reports/write-reports.js')).settleEarlyXlsx(early.xlsx).catch(() => undefined);
+      else await xlsxWorker?.cancel();
       throw error;
     }
     lap('findings');
@@ -491,7 +496,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     collectGarbage();
     if (options.reports !== false) {
       progress('reports');
-      reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn, xlsxWorker)));
+      reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn, xlsxWorker, early)));
     }
     lap('reports');
     const ms = (k: string) => Math.round(phaseMs[k] ?? 0);
@@ -543,6 +548,24 @@ async function startXlsxWorker(audit: AuditResult, formats: ReportFormat[]): Pro
   }
 }
 
+/** report.xlsx sent to its worker before findings.json is written, with the history context it was given. */
+interface EarlyReports {
+  xlsx: EarlyXlsx;
+  history?: HistoryContext;
+}
+
+async function sendXlsxEarly(audit: AuditResult, outDir: string, config: GongkaiConfig, worker: XlsxWorker, warn: (message: string) => void): Promise<EarlyReports | undefined> {
+  try {
+    const { loadHistoryContext } = await import('../reports/write-reports.js');
+    const { history, warning } = loadHistoryContext(audit, resolve(config.report.dataDir));
+    if (warning) warn(warning);
+    const temp = join(outDir, `report.xlsx.${process.pid}.tmp`);
+    return { xlsx: { task: worker.write(audit, temp, { history }), temp }, ...(history ? { history } : {}) };
+  } catch {
+    return undefined; // writeReports sends the job itself
+  }
+}
+
 async function writeOtherReports(
   audit: AuditResult,
   outDir: string,
@@ -550,6 +573,7 @@ async function writeOtherReports(
   config: GongkaiConfig,
   warn: (message: string) => void,
   xlsxWorker?: XlsxWorker,
+  early?: EarlyReports,
 ): Promise<string[]> {
   const files: string[] = [];
   const formats = reportFormats(options, config);
@@ -559,7 +583,14 @@ async function writeOtherReports(
   let recorded = false;
   try {
     const { writeReports } = await import('../reports/write-reports.js');
-    const written = await writeReports(audit, outDir, { formats, evidence: options.evidence, dataDir, recordHistory: true, ...(xlsxWorker ? { xlsxWorker } : {}) });
+    const written = await writeReports(audit, outDir, {
+      formats,
+      evidence: options.evidence,
+      dataDir,
+      recordHistory: true,
+      // The early job's history context serves every report, as writeReports would have read it.
+      ...(early ? { xlsxEarly: early.xlsx, ...(early.history ? { history: early.history } : {}) } : xlsxWorker ? { xlsxWorker } : {}),
+    });
     files.push(...written.files.filter((f) => !f.endsWith('findings.json')));
     for (const w of written.warnings ?? []) warn(w);
     if (written.recorded) {
@@ -567,8 +598,9 @@ async function writeOtherReports(
       if (!written.recorded.stored && written.recorded.error) warn(`保存审计历史失败：${written.recorded.error}`);
     }
   } catch (error) {
-    // writeReports stops the worker it was given; this is for a failure before it ran.
-    await xlsxWorker?.cancel();
+    // writeReports stops the worker (or settles the early job) it was given; this is for a failure before it ran.
+    if (early) await (await import('../reports/write-reports.js')).settleEarlyXlsx(early.xlsx).catch(() => undefined);
+    else await xlsxWorker?.cancel();
     warn(`生成报告失败（findings.json 已保存）：${(error as Error).message}`);
   }
   if (!recorded) {

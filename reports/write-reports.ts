@@ -37,6 +37,12 @@ export interface WriteReportsOptions {
    */
   xlsxWorker?: XlsxWorker;
   /**
+   * report.xlsx already being written (under `temp`, by the caller, with the `history` given here): renamed into
+   * place when done, instead of a worker started here. Without screenshots the audit sends the xlsx job before it
+   * writes findings.json, so the longest report starts earlier.
+   */
+  xlsxEarly?: EarlyXlsx;
+  /**
    * Also store the audit in the history at dataDir (what recordAudit does), after its history context was read
    * for the reports and while report.xlsx is written in the worker. The outcome is in `recorded`, never thrown.
    */
@@ -51,6 +57,23 @@ export interface WriteReportsResult {
   recorded?: RecordAuditResult;
   /** With xlsx: whether a worker wrote it. */
   xlsx?: XlsxThreadResult;
+}
+
+export interface EarlyXlsx {
+  task: Promise<XlsxThreadResult>;
+  temp: string;
+}
+
+/** Wait for an early report.xlsx and rename it to `file`; without `file` (or when it failed) its temporary file
+ *  is removed. */
+export async function settleEarlyXlsx(early: EarlyXlsx, file?: string): Promise<XlsxThreadResult> {
+  try {
+    const result = await early.task;
+    if (file) await fs.rename(early.temp, file);
+    return result;
+  } finally {
+    await fs.rm(early.temp, { force: true }).catch(() => undefined);
+  }
 }
 
 /** Read the history context of an audit; undefined (with a warning) when the store cannot be read. */
@@ -69,7 +92,8 @@ export function loadHistoryContext(audit: AuditResult, dataDir: string): { histo
 
 export async function writeReports(audit: AuditResult, outDir: string, opts: WriteReportsOptions): Promise<WriteReportsResult> {
   const formats = new Set(opts.formats);
-  const inWorker = formats.has('xlsx') && (opts.xlsxInWorker ?? xlsxWorkerPays(audit.findings.length));
+  const early = formats.has('xlsx') ? opts.xlsxEarly : undefined;
+  const inWorker = !early && formats.has('xlsx') && (opts.xlsxInWorker ?? xlsxWorkerPays(audit.findings.length));
   // Started first, so the worker loads exceljs while this thread reads the history and renders; its job is
   // awaited (or the worker stopped) whatever happens here, so no worker outlives the call.
   if (!inWorker) void opts.xlsxWorker?.cancel();
@@ -80,7 +104,8 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
     const files: string[] = [];
     const warnings: string[] = [];
     let history = opts.history;
-    if (!history && opts.dataDir) {
+    // With an early xlsx job the caller read the context already (and said so if it could not).
+    if (!history && opts.dataDir && !early) {
       const loaded = loadHistoryContext(audit, opts.dataDir);
       history = loaded.history;
       if (loaded.warning) warnings.push(loaded.warning);
@@ -106,14 +131,14 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
     const htmlFile = path.join(outDir, 'report.html');
     const xlsxFile = path.join(outDir, 'report.xlsx');
     const csvFile = path.join(outDir, 'report.csv');
-    xlsxTask = worker?.write(audit, xlsxFile, { history, screenshots }).then(
+    xlsxTask = (early ? settleEarlyXlsx(early, xlsxFile) : worker?.write(audit, xlsxFile, { history, screenshots }))?.then(
       (r) => ({ r }),
       (error: unknown) => ({ error }),
     );
     let xlsx: XlsxThreadResult | undefined;
     let recorded: RecordAuditResult | undefined;
     if (formats.has('html')) await writeChunks(htmlFile, htmlReportChunks(audit, { history, screenshots }));
-    if (formats.has('xlsx') && !worker) {
+    if (formats.has('xlsx') && !worker && !early) {
       const { writeXlsx } = await import('./render/xlsx-report.js');
       await writeXlsx(audit, xlsxFile, { history, screenshots });
       xlsx = { inWorker: false };
@@ -134,6 +159,7 @@ export async function writeReports(audit: AuditResult, outDir: string, opts: Wri
   } finally {
     // Only on an error above: the job still running is waited for, a job never sent is cancelled.
     if (xlsxTask) await xlsxTask;
+    else if (early) await settleEarlyXlsx(early).catch(() => undefined);
     else if (worker) await worker.cancel();
   }
 }

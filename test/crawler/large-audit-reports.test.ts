@@ -1,5 +1,7 @@
-// An audit large enough for report.xlsx to be written in its worker (started while findings.json is written):
-// every finding is in the workbook's rectification lists and family sheets, and the history holds the same audit.
+// An audit large enough for report.xlsx to be written in its worker (its job sent while findings.json is written):
+// every finding is in the workbook's rectification lists and family sheets, and the history holds the same audit;
+// a re-audit's workbook compares with the audit before it; a findings.json that cannot be written leaves no
+// report.xlsx behind.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { runAuditDetailed } from '../../crawler/audit.js';
 import { HistoryStore } from '../../reports/history/history-store.js';
 import { XLSX_WORKER_MIN_FINDINGS } from '../../reports/render/xlsx-off-thread.js';
 import { startBenchSite } from '../bench/bench-site.js';
+import { OutputError } from '../../crawler/audit-errors.js';
+import { LIFECYCLE_ZH } from '../../reports/render/summary.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-large-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -49,8 +53,27 @@ describe('a large audit', () => {
       } finally {
         store.close();
       }
+
+      // Again: the workbook (written while findings.json was) compares every finding with the first audit.
+      const again = path.join(dir, 'again');
+      await runAuditDetailed({ url: site.url, outDir: again, asOf: '2022-06-30', polite: false, concurrency: 16, formats: ['json', 'xlsx'], config: { crawl: { robots: false }, report: { dataDir } }, cache: false });
+      const wb2 = new ExcelJS.Workbook();
+      await wb2.xlsx.readFile(path.join(again, 'report.xlsx'));
+      const changes = wb2.worksheets.filter((w) => w.name.startsWith('整改清单')).flatMap((w) => w.getColumn(12).values.slice(2));
+      expect(changes).toHaveLength(findings.length);
+      expect(new Set(changes)).toEqual(new Set([LIFECYCLE_ZH.persisting]));
+      expect(fs.readdirSync(again).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+      // findings.json cannot be written (a directory is in its place): the audit fails, and the workbook it was
+      // already writing is not left behind, under its own name or a temporary one.
+      const blocked = path.join(dir, 'blocked');
+      fs.mkdirSync(path.join(blocked, 'findings.json', 'x'), { recursive: true });
+      await expect(
+        runAuditDetailed({ url: site.url, outDir: blocked, asOf: '2022-06-30', polite: false, concurrency: 16, formats: ['json', 'xlsx'], config: { crawl: { robots: false }, report: { dataDir } }, cache: false }),
+      ).rejects.toBeInstanceOf(OutputError);
+      expect(fs.readdirSync(blocked).filter((f) => f.startsWith('report.xlsx'))).toEqual([]);
     } finally {
       await site.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
