@@ -487,8 +487,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
       journal.close();
       await rm(journalPath, { force: true });
     } catch (error) {
-      if (early) await (await import('../reports/write-reports.js')).settleEarlyXlsx(early.xlsx).catch(() => undefined);
-      else await xlsxWorker?.cancel();
+      await stopXlsx(xlsxWorker, early);
       throw error;
     }
     lap('findings');
@@ -566,6 +565,14 @@ async function sendXlsxEarly(audit: AuditResult, outDir: string, config: Gongkai
   }
 }
 
+/** report.xlsx will not be written: an early job is waited for and its temporary file removed, an idle worker
+ *  is stopped. */
+async function stopXlsx(worker?: XlsxWorker, early?: EarlyReports): Promise<void> {
+  if (!early) return worker?.cancel();
+  const { settleEarlyXlsx } = await import('../reports/write-reports.js');
+  await settleEarlyXlsx(early.xlsx).catch(() => undefined);
+}
+
 async function writeOtherReports(
   audit: AuditResult,
   outDir: string,
@@ -599,8 +606,7 @@ async function writeOtherReports(
     }
   } catch (error) {
     // writeReports stops the worker (or settles the early job) it was given; this is for a failure before it ran.
-    if (early) await (await import('../reports/write-reports.js')).settleEarlyXlsx(early.xlsx).catch(() => undefined);
-    else await xlsxWorker?.cancel();
+    await stopXlsx(xlsxWorker, early);
     warn(`生成报告失败（findings.json 已保存）：${(error as Error).message}`);
   }
   if (!recorded) {

@@ -11,8 +11,6 @@ import type { EvidenceOptions } from './evidence/capture-evidence.js';
 import { recordAudit, type RecordAuditResult } from './history/record-audit.js';
 import { XlsxWorker, xlsxWorkerPays, type XlsxThreadResult } from './render/xlsx-off-thread.js';
 import { writeChunks } from './write-chunks.js';
-
-export { writeChunks } from './write-chunks.js';
 // exceljs and playwright-core are loaded on demand (≈2 s of start-up an audit need not pay when unused).
 
 export type ReportFormat = 'json' | 'html' | 'xlsx' | 'csv';
