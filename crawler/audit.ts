@@ -260,7 +260,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     cache = opened.cache;
     const source = cache;
     if (source) {
-      state.records.cache = { has: (key) => source.hasPage(key), load: (key) => source.getRecord(key), loadMany: (keys) => source.getRecords(keys) };
+      state.records.cache = { has: (key) => source.hasPage(key), load: (key) => source.getRecord(key), loadMany: (keys, link) => source.getRecords(keys, link) };
     }
     if (opened.warning) warn(opened.warning);
   }

@@ -17,6 +17,7 @@ import { CACHE_PAGE_CACHE_KIB, cacheWriter, transferables, type CacheWrite } fro
 import type { LinkOutcome } from '../../rules/site-model.js';
 import { pageJson, type JournalPage, type JournalPageJson } from '../crawl/journal.js';
 import type { PageRecord } from '../page-record.js';
+import { parseRecord, type LinkReader } from '../crawl/record-json.js';
 import { asOfChangesIds } from '../../rules/text/id-number.js';
 
 /** The writer thread holds a batch of writes at a time; its heap need not grow with the crawl. */
@@ -157,7 +158,7 @@ export class AuditCache {
   getRecord(url: string): PageRecord | undefined {
     try {
       const json = this.getRecordStmt.get(this.site, url)?.record;
-      return json ? (JSON.parse(json) as PageRecord) : undefined;
+      return json ? parseRecord(json) : undefined;
     } catch {
       return undefined;
     }
@@ -165,11 +166,11 @@ export class AuditCache {
 
   /** The records of the given cached pages (keys are requested URLs), in one pass over the site's rows: a scan
    *  reads SQLite's pages in order, where a lookup per record hops between them. Unreadable ones are skipped. */
-  *getRecords(keys: ReadonlySet<string>): Generator<[string, PageRecord]> {
+  *getRecords(keys: ReadonlySet<string>, link?: LinkReader): Generator<[string, PageRecord]> {
     for (const row of this.allRecordsStmt.iterate(this.site)) {
       if (!row.record || !keys.has(row.url)) continue;
       try {
-        yield [row.url, JSON.parse(row.record) as PageRecord];
+        yield [row.url, parseRecord(row.record, link)];
       } catch {
         // a corrupt row: that record is missing
       }

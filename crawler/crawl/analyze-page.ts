@@ -10,6 +10,7 @@ import { MAX_NESTING, parsePage } from '../extract/parse-page.js';
 import { extractPage } from '../extract/extract-page.js';
 import { decodeHtml } from '../http/decode.js';
 import type { PageRecord } from '../page-record.js';
+import { stringifyRecord } from './record-json.js';
 import { attachmentExt, isSameSite, normalizeUrl } from '../url/normalize.js';
 
 /** What analysis needs to know of the audit (plain data: it is sent to page workers). */
@@ -68,7 +69,7 @@ export function forAuditThread(result: AnalyzeResult): AnalyzedInWorker {
 export interface AnalyzeResult {
   /** The slim record (text blocks dropped, body text capped). The audit keeps it in the journal (record-store.ts). */
   record: PageRecord;
-  /** The slim record's JSON in UTF-8, made here (in the page worker) for the journal and the cache: the audit's
+  /** The slim record's stored JSON (record-json.ts) in UTF-8, made here (in the page worker) for the journal and the cache: the audit's
    *  thread spent ≈1.5 s of a 10,000-page crawl serialising and encoding records. */
   recordJson: Uint8Array;
   findings: Finding[];
@@ -146,7 +147,7 @@ export async function analyzePage(
   const slimmed = slim(record, settings.keepTextChars ?? 20_000);
   return {
     record: slimmed,
-    recordJson: UTF8.encode(JSON.stringify(slimmed)),
+    recordJson: UTF8.encode(stringifyRecord(slimmed)),
     findings,
     errors,
     follow,

@@ -6,7 +6,7 @@ import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { Journal, JournalPage, JournalPageJson, ReplayedJournal } from './journal.js';
 import { RecordStore, type JournalSpan } from './record-store.js';
-import type { PageRecord } from '../page-record.js';
+import { parseRecord } from './record-json.js';
 
 const UTF8_DECODER = new TextDecoder();
 
@@ -75,7 +75,7 @@ export class CrawlState {
   complete(entry: JournalPage, recordJson?: Uint8Array, recordUrl?: string): JournalPageJson | undefined {
     const json = this.journal?.appendPage(entry, recordJson);
     const span = this.journal?.lastSpan;
-    if (!entry.r && recordJson && !span?.record) entry.r = JSON.parse(UTF8_DECODER.decode(recordJson)) as PageRecord;
+    if (!entry.r && recordJson && !span?.record) entry.r = parseRecord(UTF8_DECODER.decode(recordJson));
     this.apply(entry, span, recordUrl);
     this.onComplete?.(entry);
     return json;

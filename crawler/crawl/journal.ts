@@ -7,6 +7,7 @@ import type { Finding, RuleError } from '../../reports/audit-schema.js';
 import type { PageRecord } from '../page-record.js';
 import type { LinkOutcome } from '../../rules/site-model.js';
 import type { JournalSpan } from './record-store.js';
+import { decodeRecord, stringifyRecord } from './record-json.js';
 
 export const JOURNAL_FILE = '.gongkai-journal.jsonl';
 
@@ -60,7 +61,7 @@ export function pageJson(entry: JournalPage, recordJson?: Uint8Array): JournalPa
   const { r, ...head } = entry;
   if (recordJson) return { head: JSON.stringify(head), record: recordJson };
   if (!r) return { head: JSON.stringify(head) };
-  return { head: JSON.stringify(head), record: UTF8.encode(JSON.stringify(r)) };
+  return { head: JSON.stringify(head), record: UTF8.encode(stringifyRecord(r)) };
 }
 
 const LINE_END = Buffer.from('}\n');
@@ -161,6 +162,7 @@ export function readJournal(path: string): ReplayedJournal | undefined {
     } else if (entry.t === 'enq') {
       for (const [u, d] of entry.u) if (!out.enqueued.has(u)) out.enqueued.set(u, d);
     } else if (entry.t === 'page') {
+      if (entry.r) decodeRecord(entry.r);
       out.pages.push(entry);
       out.spans.push({ offset: at, length: nl - at });
     } else if (entry.t === 'crawled') {

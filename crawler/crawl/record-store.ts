@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { PageLink, PageRecord } from '../page-record.js';
 import type { JournalPage } from './journal.js';
+import { decodeRecord, linkFromTuple, parseRecord, tupleIs, type LinkReader, type LinkTuple } from './record-json.js';
 
 /** Where one journal line lies in the journal file, in bytes (without its newline); with `record`, where the
  *  record's own JSON lies within a page's line. */
@@ -27,8 +28,9 @@ export interface CachedRecords {
   has(key: string): boolean;
   /** Undefined when the record can no longer be read. */
   load(key: string): PageRecord | undefined;
-  /** Many at once (cheaper than one `load` each): [key, record] pairs, unreadable ones left out. */
-  loadMany?(keys: ReadonlySet<string>): Iterable<[string, PageRecord]>;
+  /** Many at once (cheaper than one `load` each): [key, record] pairs, unreadable ones left out; `link` reads
+   *  each stored link (see record-json.ts). */
+  loadMany?(keys: ReadonlySet<string>, link?: LinkReader): Iterable<[string, PageRecord]>;
 }
 
 export class RecordStore {
@@ -91,11 +93,12 @@ export class RecordStore {
    *  (navigation, footer, related links) are shared between the records of one call. */
   *values(): IterableIterator<PageRecord> {
     const sharer = linkSharer();
-    const share = (record: PageRecord) => this.spillBodyText(sharer(record));
-    for (const record of this.held.values()) yield share(record);
+    // Records read from JSON get their links from the sharer as they are decoded; held ones are shared after.
+    const share = (record: PageRecord) => this.spillBodyText(sharer.strings(record));
+    for (const record of this.held.values()) yield this.spillBodyText(sharer(record));
     const spans = [...this.spans.values()].sort((a, b) => a.offset - b.offset);
     for (const span of spans) {
-      const record = this.read(span);
+      const record = this.read(span, sharer.link);
       if (record) yield share(record);
     }
     const cache = this.cache;
@@ -103,11 +106,11 @@ export class RecordStore {
     if (cache.loadMany) {
       // Only records whose URL still maps to that key (a later fetch of the same page may have replaced it).
       const wanted = new Set(this.cached.values());
-      for (const [key, record] of cache.loadMany(wanted)) if (this.cached.get(record.url) === key) yield share(record);
+      for (const [key, record] of cache.loadMany(wanted, sharer.link)) if (this.cached.get(record.url) === key) yield share(record);
     } else {
       for (const key of this.cached.values()) {
         const record = cache.load(key);
-        if (record) yield share(record);
+        if (record) yield this.spillBodyText(sharer(record));
       }
     }
   }
@@ -175,7 +178,7 @@ export class RecordStore {
     return text;
   }
 
-  private read(span: JournalSpan): PageRecord | undefined {
+  private read(span: JournalSpan, link?: LinkReader): PageRecord | undefined {
     if (!this.journalPath) return undefined;
     this.fd ??= openSync(this.journalPath, 'r');
     if (this.buffer.length < span.length) this.buffer = Buffer.alloc(Math.max(span.length, this.buffer.length * 2));
@@ -186,18 +189,30 @@ export class RecordStore {
       got += n;
     }
     const json = this.buffer.toString('utf8', 0, got);
-    return span.record ? (JSON.parse(json) as PageRecord) : (JSON.parse(json) as JournalPage).r;
+    if (span.record) return parseRecord(json, link);
+    // A whole line (a journal replayed by --resume).
+    const record = (JSON.parse(json) as JournalPage).r;
+    return record && decodeRecord(record, link);
   }
 }
 
 /** A URL linked from more distinct places than this (a hostile page) keeps its further links unshared. */
 const MAX_SHARED_PER_URL = 64;
 
-/** Returns a function that makes a record share, with the records it saw before, one copy of each link object
- *  and of the strings that repeat across pages. Each record is parsed from its own JSON, so without this every
- *  record has its own copy of every string: at 10,000 bench pages the links' 86,600 selectors held 123 distinct
- *  values and their 86,500 raw hrefs 10,200 (≈11 MB of a 110 MB heap, and ten times that at 100,000 pages). */
-export function linkSharer(): (record: PageRecord) => PageRecord {
+/** Makes records share, with the records it saw before, one copy of each link object and of the strings that
+ *  repeat across pages. Each record is parsed from its own JSON, so without this every record has its own copy of
+ *  every string: at 10,000 bench pages the links' 86,600 selectors held 123 distinct values and their 86,500 raw
+ *  hrefs 10,200 (≈11 MB of a 110 MB heap, and ten times that at 100,000 pages). */
+export interface LinkSharer {
+  /** A record's links and strings. */
+  (record: PageRecord): PageRecord;
+  /** A stored link as the shared object (for `parseRecord`: a repeated link's tuple never becomes an object). */
+  link: LinkReader;
+  /** A record's strings, for one whose links came through `link`. */
+  strings(record: PageRecord): PageRecord;
+}
+
+export function linkSharer(): LinkSharer {
   // Links by URL, then compared field by field: cheaper than a key string per link (≈35 a page).
   const links = new Map<string, PageLink[]>();
   const strings = new Map<string, string>();
@@ -207,37 +222,35 @@ export function linkSharer(): (record: PageRecord) => PageRecord {
     strings.set(s, s);
     return s;
   };
-  const internLink = (l: PageLink): void => {
+  const keep = (l: PageLink, same: PageLink[] | undefined): PageLink => {
     l.url = intern(l.url);
     l.raw = intern(l.raw);
     l.selector = intern(l.selector);
     l.attr = intern(l.attr);
     if (l.text) l.text = intern(l.text);
+    if (!same) links.set(l.url, [l]);
+    else if (same.length < MAX_SHARED_PER_URL) same.push(l);
+    return l;
   };
-  return (record) => {
+  const link: LinkReader = (stored) => {
+    if (Array.isArray(stored)) {
+      const t: LinkTuple = stored;
+      const same = links.get(t[0]);
+      if (same) for (const k of same) if (tupleIs(t, k)) return k;
+      return keep(linkFromTuple(t), same);
+    }
+    const l = stored;
+    const same = links.get(l.url);
+    const known = same?.find(
+      (k) => k.selector === l.selector && k.text === l.text && k.raw === l.raw && k.tag === l.tag && k.attr === l.attr && k.attachment === l.attachment && k.internal === l.internal,
+    );
+    return known ?? keep(l, same);
+  };
+  const shareStrings = (record: PageRecord): PageRecord => {
     record.url = intern(record.url);
     if (record.requestedUrl) record.requestedUrl = intern(record.requestedUrl);
     // A document's title is also the title of its entries in the lists that link to it.
     record.title = intern(record.title);
-    const list = record.links;
-    for (let i = 0; i < list.length; i++) {
-      const l = list[i]!;
-      const same = links.get(l.url);
-      if (!same) {
-        internLink(l);
-        links.set(l.url, [l]);
-        continue;
-      }
-      const known = same.find(
-        (k) => k.selector === l.selector && k.text === l.text && k.raw === l.raw && k.tag === l.tag && k.attr === l.attr && k.attachment === l.attachment && k.internal === l.internal,
-      );
-      if (known) {
-        list[i] = known;
-        continue;
-      }
-      internLink(l);
-      if (same.length < MAX_SHARED_PER_URL) same.push(l);
-    }
     for (const e of record.listEntries) {
       e.url = intern(e.url);
       e.selector = intern(e.selector);
@@ -265,6 +278,10 @@ export function linkSharer(): (record: PageRecord) => PageRecord {
     if (record.contentType) record.contentType = intern(record.contentType);
     return record;
   };
+  const sharer = ((record: PageRecord) => shareStrings(decodeRecord(record, link))) as LinkSharer;
+  sharer.link = link;
+  sharer.strings = shareStrings;
+  return sharer;
 }
 
 /** Disclosure fields whose values repeat across pages (publishers, dates, topics); index numbers and 文号 do not. */
