@@ -15,7 +15,7 @@ import { outcomeFromError } from '../links/link-checker.js';
 import type { CrawlState } from './crawl-state.js';
 import { processPageDetailed, reuseCachedPage, type PageContext } from './process-page.js';
 import { conditionalHeaders } from '../cache/audit-cache.js';
-import { FifoRequestManager } from './fifo-request-manager.js';
+import { FifoRequestManager, MAX_PAGES_PER_TASK, type BatchUserData } from './fifo-request-manager.js';
 
 export interface CrawlProgress {
   done: number;
@@ -139,10 +139,24 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
   };
 
   router.addDefaultHandler(async ({ request }) => {
-    await visit(request.url, (request.userData as { depth?: number }).depth ?? 0);
+    const { depth, more } = request.userData as BatchUserData;
+    let failure: unknown;
+    try {
+      await visit(request.url, depth ?? 0);
+    } catch (error) {
+      failure = error;
+    }
+    // The task's further pages, one after the other (unexpected errors are each page's own); an interrupt leaves
+    // the rest in the journal's queue.
+    for (const [url, d] of more ?? []) {
+      if (opts.signal?.aborted) break;
+      await visit(url, d).catch((error: Error) => unexpected(url, error));
+    }
+    // The request's own page goes to the failure handler, as a task of one page would.
+    if (failure !== undefined) throw failure;
   });
 
-  const requests = new FifoRequestManager(() => laneBusy > 0);
+  const requests = new FifoRequestManager(() => laneBusy > 0, concurrency);
   enqueue(opts.initial);
   const crawler = new BasicCrawler(
     {
@@ -158,7 +172,7 @@ export async function crawlSite(opts: CrawlRunOptions): Promise<{ interrupted: b
       autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02 },
       maxRequestRetries: 0,
       useSessionPool: false,
-      requestHandlerTimeoutSecs: 300,
+      requestHandlerTimeoutSecs: 300 * MAX_PAGES_PER_TASK,
       statusMessageLoggingInterval: 3600,
       log: quietLog(),
     },
