@@ -66,6 +66,8 @@ export class HistoryStore {
   private readonly hasSummary: boolean;
   /** Whether findings can hold their JSON apart from the audit's (migration 4). */
   private readonly hasFindingsApart: boolean;
+  /** Whether the finding ids of each site are in a table of their own (migration 5). */
+  private readonly hasFindingIds: boolean;
 
   private constructor(
     readonly db: Database.Database,
@@ -73,6 +75,7 @@ export class HistoryStore {
   ) {
     this.hasSummary = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'summary'").pluck().get() === 1;
     this.hasFindingsApart = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'findings_apart'").pluck().get() === 1;
+    this.hasFindingIds = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'finding_ids'").pluck().get() === 1;
   }
 
   /** Open (creating and migrating as needed) dataDir/history.db; throws HistoryError with a zh-CN message. */
@@ -142,6 +145,15 @@ export class HistoryStore {
             let urlKey = urlKeys.get(f.url);
             if (urlKey === undefined) urlKeys.set(f.url, (urlKey = pageKey(f.url) ?? f.url));
             ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey, apart ? findingRestJson(f) : null);
+          }
+          if (this.hasFindingIds) {
+            // A finding the previous audit had is known already; a new or reopened one may be (an audit recorded
+            // out of order keeps the earliest start).
+            const seen = this.db.prepare(
+              `INSERT INTO finding_ids (site_key, id, first_seen) VALUES (?, ?, ?)
+               ON CONFLICT (site_key, id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)`,
+            );
+            for (const [id, state] of lifecycle) if (state !== 'persisting') seen.run(key, id, a.startedAt);
           }
           return { auditId: a.id, delta, lifecycle };
         })
@@ -274,7 +286,11 @@ export class HistoryStore {
     if (w.until < today) throw new HistoryError(`有效期 ${w.until} 早于今天（${today}），豁免不会生效`, 'invalid');
     return this.wrap(() => {
       const row = this.db
-        .prepare('SELECT a.site_key AS site_key FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ? ORDER BY a.started_at DESC LIMIT 1')
+        .prepare(
+          this.hasFindingIds
+            ? 'SELECT site_key FROM finding_ids WHERE id = ? ORDER BY first_seen DESC LIMIT 1'
+            : 'SELECT a.site_key AS site_key FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ? ORDER BY a.started_at DESC LIMIT 1',
+        )
         .get(w.findingId) as { site_key: string } | undefined;
       if (!row) throw new HistoryError(`历史记录中没有编号为 ${w.findingId} 的问题（请先记录包含该问题的审计）`, 'not-found');
       const createdAt = new Date().toISOString();
@@ -330,7 +346,11 @@ export class HistoryStore {
     const prevIds = new Set(this.db.prepare('SELECT id FROM findings WHERE audit_id = ?').pluck().all(prev.id) as string[]);
     // Only a finding absent from the previous audit can have been seen earlier (reopened): look those up alone.
     const seenEarlier = this.db
-      .prepare('SELECT 1 FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ? AND a.site_key = ? AND a.started_at < ? LIMIT 1')
+      .prepare(
+        this.hasFindingIds
+          ? 'SELECT 1 FROM finding_ids WHERE id = ? AND site_key = ? AND first_seen < ?'
+          : 'SELECT 1 FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ? AND a.site_key = ? AND a.started_at < ? LIMIT 1',
+      )
       .pluck();
     for (const f of findings) {
       if (lifecycle.has(f.id)) continue;

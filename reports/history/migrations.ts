@@ -115,6 +115,30 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'the finding ids each site has had, in a table of their own instead of an index over every audit',
+    up(db) {
+      // The indexes on findings(id) and findings(url_key) spanned the rows of every audit ever stored: each audit's
+      // inserts landed all over them, so recording took longer with every nightly audit (10,000 pages, 21,000
+      // findings: 0.75 s for the first, 1.3-1.5 s by the twelfth). What they served — was a finding seen before,
+      // in which site — needs one row per site and finding id, which does not grow with the number of audits.
+      db.exec(`
+        CREATE TABLE finding_ids (
+          site_key TEXT NOT NULL,
+          id TEXT NOT NULL,
+          first_seen TEXT NOT NULL,
+          PRIMARY KEY (site_key, id)
+        ) WITHOUT ROWID;
+        INSERT INTO finding_ids (site_key, id, first_seen)
+          SELECT a.site_key, f.id, MIN(a.started_at) FROM findings f JOIN audits a ON a.id = f.audit_id
+          GROUP BY a.site_key, f.id;
+        CREATE INDEX finding_ids_id ON finding_ids(id);
+        DROP INDEX IF EXISTS findings_id;
+        DROP INDEX IF EXISTS findings_url_key;
+      `);
+    },
+  },
 ];
 
 /** The audits.summary column: { bySeverity, score, pass } of an audit's JSON; undefined when it does not parse. */

@@ -169,6 +169,52 @@ describe('migrations', () => {
     }
   });
 
+  it('keeps one row per site and finding id however many audits are stored, and still tells reopened findings', () => {
+    const dataDir = tmp();
+    const store = HistoryStore.open(dataDir);
+    try {
+      const days = ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01'];
+      const lifecycles = days.map((day, i) => store.record(audit(`n${i}`, day, i % 2 ? [f('x'), f('y')] : [f('x'), f('z')])).lifecycle);
+      expect(Object.fromEntries(lifecycles[2]!)).toEqual({ x: 'persisting', z: 'reopened' });
+      expect(store.db.prepare('SELECT COUNT(*) FROM finding_ids').pluck().get()).toBe(3);
+      expect(store.db.prepare('SELECT COUNT(*) FROM findings').pluck().get()).toBe(12);
+      // No index spans the findings of every audit (recording would slow down with each nightly audit).
+      const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'findings' AND sql IS NOT NULL").pluck().all();
+      expect(indexes).toEqual([]);
+      // Recorded out of order: an earlier audit seen later still makes its findings "seen before" for later ones.
+      store.record(audit('early', '2023-12-01', [f('w')]));
+      expect(store.record(audit('n6', '2024-07-01', [f('w')])).lifecycle.get('w')).toBe('reopened');
+      // Re-recording an audit does not count its own findings as seen before it.
+      expect(store.record(audit('n7', '2024-08-01', [f('v')])).lifecycle.get('v')).toBe('new');
+      expect(store.record(audit('n7', '2024-08-01', [f('v')])).lifecycle.get('v')).toBe('new');
+      // A waiver finds the finding's site through the same table.
+      expect(store.waive({ findingId: 'v', reason: '已核实', until: '2099-01-01' }, '2024-08-02').site).toBe('http://jtt.jl.gov.cn/');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('reads a version 4 database read-only as before (reopened findings in a report context)', () => {
+    const dataDir = tmp();
+    const db = new Database(path.join(dataDir, 'history.db'));
+    expect(migrate(db, 4)).toEqual([1, 2, 3, 4]);
+    const ins = db.prepare('INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+    const insF = db.prepare('INSERT INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle) VALUES (?,?,?,?,?,?,?,?)');
+    for (const [id, day, ids] of [['o1', '2024-01-01', ['p']], ['o2', '2024-02-01', ['q']]] as const) {
+      const a = audit(id, day, ids.map((x) => f(x)));
+      ins.run(id, a.audit.site, 'http://jtt.jl.gov.cn/', 'jtt.jl.gov.cn', day, a.audit.startedAt, a.audit.finishedAt, 1, ids.length, JSON.stringify(a), day);
+      for (const x of ids) insF.run(id, x, 'link/broken', 'serious', `http://jtt.jl.gov.cn/p/${x}.html`, null, 'm', 'new');
+    }
+    db.close();
+    const store = HistoryStore.open(dataDir, { readonly: true });
+    try {
+      expect(currentVersion(store.db)).toBe(4);
+      expect(store.contextFor(audit('o3', '2024-03-01', [f('p'), f('r')])).delta).toMatchObject({ previousAuditId: 'o2', reopened: ['p'], new: ['r'] });
+    } finally {
+      store.close();
+    }
+  });
+
   it('refuses a database from a newer version', () => {
     const dataDir = tmp();
     const db = new Database(path.join(dataDir, 'history.db'));
