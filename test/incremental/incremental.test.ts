@@ -11,6 +11,8 @@ import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
 import { linkPack } from '../crawler/fixtures/link-pack.js';
 import { AuditInterruptedError } from '../../crawler/audit-errors.js';
 import { JOURNAL_FILE } from '../../crawler/crawl/journal.js';
+import { CACHE_FILE } from '../../crawler/cache/audit-cache.js';
+import Database from 'better-sqlite3';
 
 const PAGES = 12;
 /** '/' and /p/0.html are both page 0: two URLs, two fetches. */
@@ -72,6 +74,15 @@ const audit = (name: string, cache = true, asOf = '2022-06-30', more: Partial<Pa
     cache,
     config: { report: { dataDir: join(dir, 'data') } },
   });
+/** The cache's link outcomes: url → when checked. */
+function cachedLinks(): Map<string, number> {
+  const db = new Database(join(dir, 'data', CACHE_FILE), { readonly: true });
+  try {
+    return new Map((db.prepare('SELECT url, checked_at FROM links').all() as { url: string; checked_at: number }[]).map((r) => [r.url, r.checked_at]));
+  } finally {
+    db.close();
+  }
+}
 const keys = (run: AuditRun) => run.audit.findings.map((f) => `${f.id} ${f.rule} ${f.url} ${f.target ?? ''} ${f.selector ?? ''}`);
 const reset = () => Object.assign(served, { bodies: 0, notModified: 0, heads: 0 });
 
@@ -81,8 +92,19 @@ describe('incremental re-audit', () => {
     expect(served.bodies).toBe(URLS);
     expect(first.audit.findings.filter((f) => f.rule === 'link/broken').length).toBeGreaterThan(0);
 
+    const linksBefore = cachedLinks();
+    expect(linksBefore.get(`${base}p/3.html`)).toBeDefined();
+    expect(linksBefore.get(`${base}img/a.png`)).toBeDefined();
     reset();
     const second = await audit('b');
+    // What the cache held already (pages a 304 proved unchanged, link outcomes read from it) is not written again;
+    // broken links are checked again each audit, and stored with that check.
+    const linksAfter = cachedLinks();
+    expect([...linksAfter.keys()].sort()).toEqual([...linksBefore.keys()].sort());
+    for (const [url, at] of linksAfter) {
+      if (url.includes('/gone/')) expect(at).toBeGreaterThan(linksBefore.get(url)!);
+      else expect(at).toBe(linksBefore.get(url));
+    }
     expect(served.bodies).toBe(0); // no page body sent again
     expect(served.notModified).toBe(URLS);
     expect(served.heads).toBe(0); // link outcomes came from the cache
@@ -94,8 +116,14 @@ describe('incremental re-audit', () => {
   it('re-reads a changed page and reports its new finding; others stay 304', async () => {
     changes.set(3, '<a href="/gone/new.html">新失效链接</a>');
     reset();
+    const before = cachedLinks();
     const third = await audit('c');
     expect(served.bodies).toBe(1);
+    // The re-read page's outcome and its new link's are stored anew; the unchanged pages' stay as they were.
+    const after = cachedLinks();
+    expect(after.get(`${base}p/3.html`)).toBeGreaterThan(before.get(`${base}p/3.html`)!);
+    expect(after.get(`${base}gone/new.html`)).toBeDefined();
+    expect(after.get(`${base}p/5.html`)).toBe(before.get(`${base}p/5.html`));
     expect(served.notModified).toBe(URLS - 1);
     const broken = third.audit.findings.filter((f) => f.rule === 'link/broken').map((f) => `${f.url} ${f.target}`);
     expect(broken).toContain(`${base}p/3.html ${base}gone/new.html`);
