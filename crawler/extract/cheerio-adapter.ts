@@ -1,5 +1,6 @@
 // PageAdapter over cheerio/domhandler (the crawler side).
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { cheerio as loadCheerio } from './lazy-cheerio.js';
 import { Element as DomElement, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import type { AdapterNode, PageAdapter } from '../../rules/page-adapter.js';
 import { parsePage } from './parse-page.js';
@@ -46,7 +47,7 @@ function collectText(node: ParentNode, out: string[]): void {
 export function createCheerioAdapter(input: CheerioAPI | string | Document, url: string): PageAdapter<Element> {
   let $: CheerioAPI | undefined = typeof input === 'function' ? input : undefined;
   const doc: Document = typeof input === 'string' ? parsePage(input).doc : typeof input === 'function' ? documentOf(input) : input;
-  const cheerio = (): CheerioAPI => ($ ??= load(doc));
+  const cheerio = (): CheerioAPI => ($ ??= loadCheerio().load(doc));
   let rootEl: Element | undefined;
   return {
     url,

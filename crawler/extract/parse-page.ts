@@ -1,6 +1,7 @@
 // How the crawler parses a page: very deep nesting flattened first (both parsers are quadratic in depth), then
 // htmlparser2 where it builds the browser's tree (spec-tree-parse.ts), parse5 otherwise.
-import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { cheerio } from './lazy-cheerio.js';
 import type { Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { parseSpecTree } from './spec-tree-parse.js';
@@ -15,8 +16,8 @@ export function parsePage(html: string): { doc: Document; flattened: boolean } {
   return { doc: parseFlat(flat.html), flattened: flat.flattened };
 }
 
-export function parseHtml(html: string): cheerio.CheerioAPI {
-  return cheerio.load(parsePage(html).doc);
+export function parseHtml(html: string): CheerioAPI {
+  return cheerio().load(parsePage(html).doc);
 }
 
 /** Parse HTML already flattened: htmlparser2 where it builds the browser's tree (spec-tree-parse.ts), else parse5,
@@ -25,7 +26,7 @@ function parseFlat(html: string): Document {
   const doc = parseSpecTree(html);
   if (doc) return doc;
   if (html.length > FAST_PARSE_CHARS) return parseDocument(html, { decodeEntities: true });
-  return cheerio.load(html).root()[0] as unknown as Document;
+  return cheerio().load(html).root()[0] as unknown as Document;
 }
 
 /** Deeper than this, element tags are dropped (their text and links kept): both parse5 and htmlparser2 take time
