@@ -2,7 +2,7 @@
 // video/audio/embed src, video poster, object data. Non-requests (mailto:, tel:, javascript:, data:, #x, empty)
 // are skipped.
 import type { PageLink } from '../page-record.js';
-import { attachmentExt, classifyHref, createSiteMatcher } from '../url/normalize.js';
+import { attachmentExt, classifyHref, siteMatcher } from '../url/normalize.js';
 import { resolveHref } from './href-memo.js';
 import { collapse, type PageTree, type XEl } from './tree.js';
 
@@ -85,15 +85,6 @@ function linkText(tree: PageTree, x: XEl, tag: LinkTag): string {
     return collapse(tree.attr(x, 'title') ?? tree.attr(x, 'alt') ?? '');
   }
   return collapse(tree.attr(x, 'alt') ?? tree.attr(x, 'title') ?? '');
-}
-
-// Every page of a crawl has the same site: one matcher (and its per-host answers) serves them all.
-let lastMatcher: { key: string; matches: (url: string) => boolean } | undefined;
-
-function siteMatcher(siteUrl: string, sameSiteHosts: string[] | undefined): (url: string) => boolean {
-  const key = sameSiteHosts?.length ? JSON.stringify([siteUrl, ...sameSiteHosts]) : siteUrl;
-  if (lastMatcher?.key !== key) lastMatcher = { key, matches: createSiteMatcher(siteUrl, sameSiteHosts) };
-  return lastMatcher.matches;
 }
 
 export function extractLinks(tree: PageTree, ctx: LinkContext): PageLink[] {

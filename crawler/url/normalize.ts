@@ -307,7 +307,20 @@ export function hostOfWithParser(url: string): { host: string; hostname: string 
 export { hostOf as siteHostOf };
 
 export function isSameSite(url: string, siteUrl: string, extraHosts?: string[]): boolean {
-  return createSiteMatcher(siteUrl, extraHosts)(url);
+  return siteMatcher(siteUrl, extraHosts)(url);
+}
+
+// Every page and link of a crawl has the same site: one matcher (and its per-host answers) serves them all, instead
+// of one built (the site's host parsed, the extra hosts read) for every URL asked about.
+let lastMatcher: { siteUrl: string; extraHosts: readonly string[] | undefined; key: string; matches: (url: string) => boolean } | undefined;
+
+/** createSiteMatcher for these arguments, reused while they stay the same. */
+export function siteMatcher(siteUrl: string, extraHosts?: string[]): (url: string) => boolean {
+  const last = lastMatcher;
+  if (last && last.siteUrl === siteUrl && last.extraHosts === extraHosts) return last.matches;
+  const key = extraHosts?.length ? JSON.stringify([siteUrl, ...extraHosts]) : siteUrl;
+  lastMatcher = { siteUrl, extraHosts, key, matches: last?.key === key ? last.matches : createSiteMatcher(siteUrl, extraHosts) };
+  return lastMatcher.matches;
 }
 
 export const ATTACHMENT_EXTENSIONS: readonly string[] = [
@@ -328,7 +341,6 @@ function pathEnd(url: string, from: number): number {
 }
 
 export function attachmentExt(url: string): string | undefined {
-  let path: string;
   if (HTTP_PREFIX.test(url)) {
     // Same as /^https?:\/\/[^/?#]*(\/[^?#]*)?/i without the match arrays: called for every link.
     const hostStart = url[4] === ':' ? 7 : 8;
@@ -338,17 +350,29 @@ export function attachmentExt(url: string): string | undefined {
       if (c === 47 /* / */ || c === 63 || c === 35) break;
       i++;
     }
-    path = i < url.length && url.charCodeAt(i) === 47 ? url.slice(i, pathEnd(url, i)) : '/';
-  } else {
-    try {
-      path = new URL(url, 'http://x.invalid/').pathname;
-    } catch {
-      return undefined;
+    return i < url.length && url.charCodeAt(i) === 47 ? extensionIn(url, i, pathEnd(url, i)) : undefined;
+  }
+  let path: string;
+  try {
+    path = new URL(url, 'http://x.invalid/').pathname;
+  } catch {
+    return undefined;
+  }
+  return extensionIn(path, 0, path.length);
+}
+
+/** The attachment extension of the last segment of `text[start, end)` (a path), read backwards from its end
+ *  without copying the path. */
+function extensionIn(text: string, start: number, end: number): string | undefined {
+  for (let j = end - 1; j >= start; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 47 /* / */) return undefined;
+    if (c === 46 /* . */) {
+      // No attachment extension is longer than four letters.
+      if (end - j - 1 > 4) return undefined;
+      const ext = text.slice(j + 1, end).toLowerCase();
+      return ATTACHMENT_SET.has(ext) ? ext : undefined;
     }
   }
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  const dot = last.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const ext = last.slice(dot + 1).toLowerCase();
-  return ATTACHMENT_SET.has(ext) ? ext : undefined;
+  return undefined;
 }

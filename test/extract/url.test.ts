@@ -74,4 +74,32 @@ describe('attachmentExt', () => {
     expect(attachmentExt('http://a.gov.cn/f.pdf?x=1.html#y.doc')).toBe('pdf');
     expect(attachmentExt('/rel/a.xls')).toBe('xls');
   });
+
+  it('agrees with the URL parser on generated URLs (hosts, ports, dots, case, queries, fragments)', () => {
+    const reference = (url: string): string | undefined => {
+      let path: string;
+      try {
+        path = new URL(url, 'http://x.invalid/').pathname;
+      } catch {
+        return undefined;
+      }
+      const last = path.slice(path.lastIndexOf('/') + 1);
+      const dot = last.lastIndexOf('.');
+      const ext = dot < 0 ? '' : last.slice(dot + 1).toLowerCase();
+      return ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'csv', 'txt', 'zip', 'rar', '7z', 'wps', 'et', 'ofd', 'ppt', 'pptx'].includes(ext) ? ext : undefined;
+    };
+    const parts = {
+      start: ['http://a.gov.cn', 'https://A.gov.cn:8443', 'HTTP://x.pdf', '', '/'],
+      dirs: ['', '/', '/d.pdf/', '/附件/', '/a.b/c/'],
+      names: ['', 'f', 'f.PDF', 'f.docx', 'f.tar.gz', 'a.b.xlsx', '.pdf', 'f.', 'f.pptxx', 'x.7z', 'f.html', '%E9%99%84.et'],
+      tails: ['', '?a=1.pdf', '#b.doc', '?q#r.xls', '?'],
+    };
+    let n = 0;
+    for (const a of parts.start) for (const d of parts.dirs) for (const f of parts.names) for (const t of parts.tails) {
+      const url = `${a}${d}${f}${t}`;
+      expect(attachmentExt(url), url).toBe(reference(url));
+      n++;
+    }
+    expect(n).toBe(1500);
+  });
 });
