@@ -20,7 +20,7 @@ import { CrawlState } from './crawl/crawl-state.js';
 import { crawlSite, type CrawlProgress } from './crawl/crawl-site.js';
 import { Journal, JOURNAL_FILE, readJournal } from './crawl/journal.js';
 import { emptyPageTimings, type PageContext } from './crawl/process-page.js';
-import { defaultWorkerCount, PagePool } from './crawl/page-pool.js';
+import { defaultWorkerCount, PagePool, pageAnalysisVersion } from './crawl/page-pool.js';
 import { collectGarbage } from './collect-garbage.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from './http/polite-fetcher.js';
 import { LinkChecker } from './links/link-checker.js';
@@ -264,11 +264,14 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     }
     if (opened.warning) warn(opened.warning);
   }
+  // The code that analyses pages (its bundle's hash): results another version made are not reused. Built here for
+  // the page workers too (they start later from the same bundle).
+  const analysisVersion = cache ? await pageAnalysisVersion() : undefined;
   const fingerprint = createHash('sha1')
     .update(
       // The as-of date shapes the built-in page rules' findings only through ID numbers' birth dates, which cached
       // results carry (resultHolds): left out, a nightly re-audit reuses them. Rule objects from the API may read it.
-      JSON.stringify([TOOL_VERSION, options.packs === undefined ? 'as-of: id births' : asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts, crawl.maxDepth, crawl.maxBytes]),
+      JSON.stringify([TOOL_VERSION, analysisVersion ?? null, options.packs === undefined ? 'as-of: id births' : asOf, packs.map((p) => p.name), config.rules, config.owners, config.columns, config.seriousErrors, crawl.dropParams, crawl.sameSiteHosts, crawl.maxDepth, crawl.maxBytes]),
     )
     .digest('hex');
   const pageTimings = emptyPageTimings();

@@ -10,8 +10,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'gongkai');
 
-/** The bundle of `modulePath` (a .ts file), or undefined when esbuild or the cache directory is unavailable. */
-export async function bundleWorkerModule(modulePath: string): Promise<URL | undefined> {
+/** Bundles built by this process, by module: the modules do not change under a running process. */
+const built = new Map<string, Promise<URL | undefined>>();
+
+/** The bundle of `modulePath` (a .ts file), or undefined when esbuild or the cache directory is unavailable (then
+ *  tried again at the next call). */
+export function bundleWorkerModule(modulePath: string): Promise<URL | undefined> {
+  let bundle = built.get(modulePath);
+  if (!bundle) {
+    bundle = buildBundle(modulePath);
+    built.set(modulePath, bundle);
+    void bundle.then((url) => url ?? built.delete(modulePath));
+  }
+  return bundle;
+}
+
+async function buildBundle(modulePath: string): Promise<URL | undefined> {
   try {
     const { build } = await import('esbuild');
     const result = await build({

@@ -4,6 +4,7 @@
 // (rules passed as objects through the API cannot be sent to another thread). A worker that dies makes the pool
 // unusable, never the audit: the pages in flight and all later ones are analysed in the audit's own thread.
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedInWorker, AnalyzeInput } from './analyze-page.js';
@@ -39,6 +40,17 @@ export interface PagePoolOptions {
 }
 
 const WORKER_MODULE = fileURLToPath(new URL('./page-worker.ts', import.meta.url));
+
+/**
+ * The version of the code that turns a page into its record and page findings with the built-in packs: the name of
+ * the page worker's bundle, which carries a hash of everything it runs (extraction, rules, the record's stored
+ * form; packages apart). The incremental cache's results are made under it, so a gongkai whose analysis changed
+ * (an update, a fix) does not reuse what another version made of an unchanged page. Undefined without a bundle.
+ */
+export async function pageAnalysisVersion(): Promise<string | undefined> {
+  const bundle = await bundleWorkerModule(WORKER_MODULE);
+  return bundle && basename(bundle.pathname);
+}
 const WORKER_ENTRY = new URL('./page-worker-entry.mjs', import.meta.url);
 // execArgv []: a worker must not inherit the parent's `--import tsx` (a loader thread of its own, for nothing).
 /** A worker holds its modules and the few pages in flight: a tight heap makes V8 collect early instead of
