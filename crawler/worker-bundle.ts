@@ -11,18 +11,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'gongkai');
 
 /** Bundles built by this process, by module: the modules do not change under a running process. */
-const built = new Map<string, Promise<URL | undefined>>();
+const built = new Map<string, { bundle: Promise<URL | undefined>; url?: URL }>();
 
 /** The bundle of `modulePath` (a .ts file), or undefined when esbuild or the cache directory is unavailable (then
- *  tried again at the next call). */
+ *  tried again at the next call, as is a bundle file removed meanwhile, e.g. by a reinstall under `gongkai serve`). */
 export function bundleWorkerModule(modulePath: string): Promise<URL | undefined> {
-  let bundle = built.get(modulePath);
-  if (!bundle) {
-    bundle = buildBundle(modulePath);
-    built.set(modulePath, bundle);
-    void bundle.then((url) => url ?? built.delete(modulePath));
-  }
-  return bundle;
+  const known = built.get(modulePath);
+  if (known && (!known.url || existsSync(known.url))) return known.bundle;
+  const entry: { bundle: Promise<URL | undefined>; url?: URL } = { bundle: buildBundle(modulePath) };
+  built.set(modulePath, entry);
+  void entry.bundle.then((url) => {
+    if (url) entry.url = url;
+    else if (built.get(modulePath) === entry) built.delete(modulePath);
+  });
+  return entry.bundle;
 }
 
 async function buildBundle(modulePath: string): Promise<URL | undefined> {
