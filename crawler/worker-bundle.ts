@@ -10,15 +10,21 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'gongkai');
 
+/** A bundle being built or built by this process, and its file once known. */
+interface Built {
+  bundle: Promise<URL | undefined>;
+  url?: URL;
+}
+
 /** Bundles built by this process, by module: the modules do not change under a running process. */
-const built = new Map<string, { bundle: Promise<URL | undefined>; url?: URL }>();
+const built = new Map<string, Built>();
 
 /** The bundle of `modulePath` (a .ts file), or undefined when esbuild or the cache directory is unavailable (then
  *  tried again at the next call, as is a bundle file removed meanwhile, e.g. by a reinstall under `gongkai serve`). */
 export function bundleWorkerModule(modulePath: string): Promise<URL | undefined> {
   const known = built.get(modulePath);
   if (known && (!known.url || existsSync(known.url))) return known.bundle;
-  const entry: { bundle: Promise<URL | undefined>; url?: URL } = { bundle: buildBundle(modulePath) };
+  const entry: Built = { bundle: buildBundle(modulePath) };
   built.set(modulePath, entry);
   void entry.bundle.then((url) => {
     if (url) entry.url = url;

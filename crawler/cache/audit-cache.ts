@@ -1,8 +1,8 @@
 // The incremental re-audit cache (SQLite in the history data dir, e.g. .gongkai/crawl-cache.sqlite): per site,
 // each page's validators (ETag / Last-Modified), its gzipped body, and what processing it gave (outcome, slim
 // record, page findings, links followed) under a fingerprint of everything that shapes findings (tool version, the
-// analysis code's version, rule config; see runAuditDetailed). A 304 with the same fingerprint reuses the result without parsing; with another
-// fingerprint the cached body is processed again (no download). Link outcomes are kept with a TTL.
+// analysis code's version, rule config; see runAuditDetailed). A 304 with the same fingerprint reuses the result
+// without parsing; with another fingerprint the cached body is processed again (no download). Link outcomes are kept with a TTL.
 // Writes go to a writer thread (batched transactions, bodies gzipped there); a broken or locked cache only costs
 // speed, never the audit.
 import { mkdirSync } from 'node:fs';

@@ -69,8 +69,8 @@ export function forAuditThread(result: AnalyzeResult): AnalyzedInWorker {
 export interface AnalyzeResult {
   /** The slim record (text blocks dropped, body text capped). The audit keeps it in the journal (record-store.ts). */
   record: PageRecord;
-  /** The slim record's stored JSON (record-json.ts) in UTF-8, made here (in the page worker) for the journal and the cache: the audit's
-   *  thread spent ≈1.5 s of a 10,000-page crawl serialising and encoding records. */
+  /** The slim record's stored JSON (record-json.ts) in UTF-8, made here (in the page worker) for the journal and
+   *  the cache: the audit's thread spent ≈1.5 s of a 10,000-page crawl serialising and encoding records. */
   recordJson: Uint8Array;
   findings: Finding[];
   errors: RuleError[];

@@ -4,7 +4,7 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { PageLink, PageRecord } from '../page-record.js';
 import type { JournalPage } from './journal.js';
-import { decodeRecord, linkFromTuple, parseRecord, tupleIs, type LinkReader, type LinkTuple } from './record-json.js';
+import { decodeRecord, linkFromTuple, linkTuple, parseRecord, tupleIs, type LinkReader, type LinkTuple } from './record-json.js';
 
 /** Where one journal line lies in the journal file, in bytes (without its newline); with `record`, where the
  *  record's own JSON lies within a page's line. */
@@ -233,18 +233,11 @@ export function linkSharer(): LinkSharer {
     return l;
   };
   const link: LinkReader = (stored) => {
-    if (Array.isArray(stored)) {
-      const t: LinkTuple = stored;
-      const same = links.get(t[0]);
-      if (same) for (const k of same) if (tupleIs(t, k)) return k;
-      return keep(linkFromTuple(t), same);
-    }
-    const l = stored;
-    const same = links.get(l.url);
-    const known = same?.find(
-      (k) => k.selector === l.selector && k.text === l.text && k.raw === l.raw && k.tag === l.tag && k.attr === l.attr && k.attachment === l.attachment && k.internal === l.internal,
-    );
-    return known ?? keep(l, same);
+    // Link objects (records held in memory, or stored by an earlier version) are compared in their stored form.
+    const t: LinkTuple = Array.isArray(stored) ? stored : linkTuple(stored);
+    const same = links.get(t[0]);
+    if (same) for (const k of same) if (tupleIs(t, k)) return k;
+    return keep(Array.isArray(stored) ? linkFromTuple(t) : stored, same);
   };
   const shareStrings = (record: PageRecord): PageRecord => {
     record.url = intern(record.url);
