@@ -58,6 +58,13 @@ interface RawAudit {
   json?: string;
 }
 
+/** Where an audit's findings are (audits.findings_apart): in its JSON, with their ids and lifecycles in rows of
+ *  `findings` (before migration 4, or with a repeated finding id); in rows of `findings` (migration 4); or each
+ *  distinct finding once in `finding_texts`, referenced from `audit_findings` (migration 6). */
+const IN_JSON = 0;
+const IN_ROWS = 1;
+const SHARED = 2;
+
 /** Everything a listing needs except the (multi-megabyte) audit JSON. */
 const ROW_COLUMNS = 'id, site, site_key, host, as_of, started_at, finished_at, pages, total';
 
@@ -68,6 +75,8 @@ export class HistoryStore {
   private readonly hasFindingsApart: boolean;
   /** Whether the finding ids of each site are in a table of their own (migration 5). */
   private readonly hasFindingIds: boolean;
+  /** Whether distinct findings are stored once and referenced (migration 6). */
+  private readonly hasFindingTexts: boolean;
 
   private constructor(
     readonly db: Database.Database,
@@ -76,6 +85,7 @@ export class HistoryStore {
     this.hasSummary = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'summary'").pluck().get() === 1;
     this.hasFindingsApart = db.prepare("SELECT COUNT(*) FROM pragma_table_info('audits') WHERE name = 'findings_apart'").pluck().get() === 1;
     this.hasFindingIds = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'finding_ids'").pluck().get() === 1;
+    this.hasFindingTexts = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'finding_texts'").pluck().get() === 1;
   }
 
   /** Open (creating and migrating as needed) dataDir/history.db; throws HistoryError with a zh-CN message. */
@@ -127,25 +137,17 @@ export class HistoryStore {
           const key = siteKey(a.site);
           this.db.prepare('DELETE FROM audits WHERE id = ?').run(a.id);
           const { delta, lifecycle } = this.deltaFor(key, a.startedAt, audit.findings);
-          // Each finding's JSON goes in its row, the audit's without them (migration 4; a store that records is
-          // migrated): no row of megabytes. An audit with a repeated finding id (which the findings' primary key
-          // would merge) keeps the whole JSON.
-          const apart = new Set(audit.findings.map((f) => f.id)).size === audit.findings.length;
+          // Each distinct finding is stored once and the audit refers to it; the audit's JSON goes without them (a
+          // store that records is migrated). An audit with a repeated finding id (which lifecycles, keyed by id, would
+          // merge) keeps the whole JSON, with a row per id in `findings`.
+          const shared = new Set(audit.findings.map((f) => f.id)).size === audit.findings.length;
           this.db
             .prepare(
               'INSERT INTO audits (id, site, site_key, host, as_of, started_at, finished_at, pages, total, json, recorded_at, summary, findings_apart) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
             )
-            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(apart ? { ...audit, findings: [] } : audit), new Date().toISOString(), summaryJsonOf(audit), apart ? 1 : 0);
-          const ins = this.db.prepare(
-            'INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key, json) VALUES (?,?,?,?,?,?,?,?,?,?)',
-          );
-          // Findings share pages: each page's key is computed once.
-          const urlKeys = new Map<string, string>();
-          for (const f of audit.findings) {
-            let urlKey = urlKeys.get(f.url);
-            if (urlKey === undefined) urlKeys.set(f.url, (urlKey = pageKey(f.url) ?? f.url));
-            ins.run(a.id, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', urlKey, apart ? findingRestJson(f) : null);
-          }
+            .run(a.id, a.site, key, hostKey(a.site) ?? '', a.asOf, a.startedAt, a.finishedAt, a.pagesCrawled, audit.findings.length, JSON.stringify(shared ? { ...audit, findings: [] } : audit), new Date().toISOString(), summaryJsonOf(audit), shared ? SHARED : IN_JSON);
+          if (shared) this.insertShared(a.id, audit.findings, lifecycle);
+          else this.insertIdRows(a.id, audit.findings, lifecycle);
           if (this.hasFindingIds) {
             // A finding the previous audit had is known already; a new or reopened one may be (an audit recorded
             // out of order keeps the earliest start).
@@ -159,6 +161,34 @@ export class HistoryStore {
         })
         .immediate(),
     );
+  }
+
+  /** An audit's findings by reference: the text of one already stored (by any audit) is not stored again. */
+  private insertShared(auditId: string, findings: Finding[], lifecycle: Map<string, Lifecycle>): void {
+    // A finding keeps its id while its text may change (a new date in the message): the same id with another text
+    // is another text.
+    const stored = this.db
+      .prepare('SELECT tid FROM finding_texts WHERE id = ? AND rule = ? AND severity = ? AND url = ? AND owner IS ? AND message = ? AND json = ?')
+      .pluck();
+    const addText = this.db.prepare('INSERT INTO finding_texts (id, rule, severity, url, owner, message, json) VALUES (?,?,?,?,?,?,?)');
+    const addRef = this.db.prepare('INSERT INTO audit_findings (audit_id, seq, id, tid, lifecycle) VALUES (?,?,?,?,?)');
+    for (const [seq, f] of findings.entries()) {
+      const text = [f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, findingRestJson(f)] as const;
+      const tid = (stored.get(...text) as number | undefined) ?? addText.run(...text).lastInsertRowid;
+      addRef.run(auditId, seq, f.id, tid, lifecycle.get(f.id) ?? 'new');
+    }
+  }
+
+  /** The id rows of an audit kept whole in its JSON. */
+  private insertIdRows(auditId: string, findings: Finding[], lifecycle: Map<string, Lifecycle>): void {
+    const ins = this.db.prepare('INSERT OR IGNORE INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, url_key) VALUES (?,?,?,?,?,?,?,?,?)');
+    for (const f of findings) ins.run(auditId, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', pageKey(f.url) ?? f.url);
+  }
+
+  /** The finding rows of a stored audit (whichever table holds them) with the given columns. */
+  private findingRefs(auditId: string, columns: 'id' | 'id, lifecycle'): Database.Statement {
+    const shared = this.hasFindingTexts ? ` UNION ALL SELECT ${columns} FROM audit_findings WHERE audit_id = @a` : '';
+    return this.db.prepare(`SELECT ${columns} FROM findings WHERE audit_id = @a${shared}`).bind({ a: auditId });
   }
 
   private previousOf(key: string, startedAt: string): AuditRow | undefined {
@@ -237,8 +267,11 @@ export class HistoryStore {
         | undefined;
       if (!raw) return undefined;
       const audit = JSON.parse(raw.json) as { findings: unknown[] };
-      if (raw.findings_apart) {
+      if (raw.findings_apart === IN_ROWS) {
         const rows = this.db.prepare(`SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? ORDER BY rowid`).all(id) as FindingRow[];
+        audit.findings = rows.map(findingOfRow);
+      } else if (raw.findings_apart === SHARED) {
+        const rows = this.db.prepare(`SELECT ${SHARED_ROW} FROM audit_findings r JOIN finding_texts t ON t.tid = r.tid WHERE r.audit_id = ? ORDER BY r.seq`).all(id) as FindingRow[];
         audit.findings = rows.map(findingOfRow);
       }
       return parseAudit(audit);
@@ -256,11 +289,7 @@ export class HistoryStore {
   lifecycleOf(auditId: string): Map<string, Lifecycle> {
     return this.wrap(
       () =>
-        new Map(
-          (this.db.prepare('SELECT id, lifecycle FROM findings WHERE audit_id = ?').all(auditId) as { id: string; lifecycle: Lifecycle | null }[]).map(
-            (r) => [r.id, r.lifecycle ?? 'new'],
-          ),
-        ),
+        new Map((this.findingRefs(auditId, 'id, lifecycle').all() as { id: string; lifecycle: Lifecycle | null }[]).map((r) => [r.id, r.lifecycle ?? 'new'])),
     );
   }
 
@@ -342,8 +371,8 @@ export class HistoryStore {
       for (const f of findings) lifecycle.set(f.id, 'new');
       return { lifecycle };
     }
-    // The findings table holds each stored audit's finding ids: no need to parse the previous audit's JSON.
-    const prevIds = new Set(this.db.prepare('SELECT id FROM findings WHERE audit_id = ?').pluck().all(prev.id) as string[]);
+    // Rows hold each stored audit's finding ids: no need to parse the previous audit's JSON.
+    const prevIds = new Set(this.findingRefs(prev.id, 'id').pluck().all() as string[]);
     // Only a finding absent from the previous audit can have been seen earlier (reopened): look those up alone.
     const seenEarlier = this.db
       .prepare(
@@ -375,10 +404,14 @@ export class HistoryStore {
   /** The findings of a stored audit with the given ids, in the audit's order, validated like getAudit's. */
   private findingsWithIds(auditId: string, ids: string[]): Finding[] {
     // Only these findings are parsed and validated in JS: from their rows, or picked out of an older audit's JSON.
-    const apart = this.hasFindingsApart && this.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get(auditId) === 1;
-    if (apart) {
+    const where = this.hasFindingsApart ? (this.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get(auditId) as number) : IN_JSON;
+    if (where === IN_ROWS || where === SHARED) {
       const rows = this.db
-        .prepare(`SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rowid`)
+        .prepare(
+          where === IN_ROWS
+            ? `SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rowid`
+            : `SELECT ${SHARED_ROW} FROM audit_findings r JOIN finding_texts t ON t.tid = r.tid WHERE r.audit_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.seq`,
+        )
         .all(auditId, JSON.stringify(ids)) as FindingRow[];
       return rows.map((r) => findingSchema.parse(findingOfRow(r)));
     }
@@ -395,6 +428,7 @@ export class HistoryStore {
 
 /** A finding's row keeps in its JSON only what its columns do not hold (the columns are not stored twice). */
 const FINDING_ROW = 'id, rule, severity, url, owner, message, json';
+const SHARED_ROW = 't.id, t.rule, t.severity, t.url, t.owner, t.message, t.json';
 interface FindingRow {
   id: string;
   rule: string;

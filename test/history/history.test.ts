@@ -31,7 +31,7 @@ function audit(id: string, day: string, findings: Finding[], site = 'http://jtt.
 describe('stored audits', () => {
   const many = Array.from({ length: 600 }, (_, i) => ({ ...f(`id${i}`), evidence: { 文本: `证件号 ${i}`, n: i } }));
 
-  it('keep each finding in its own row and the audit row small, and read back the same audit', () => {
+  it('keep each distinct finding once and the audit row small, and read back the same audit', () => {
     const dataDir = tmp();
     const store = HistoryStore.open(dataDir);
     try {
@@ -39,13 +39,27 @@ describe('stored audits', () => {
       store.record(a);
       const db = store.db;
       const row = db.prepare('SELECT length(json) AS n, findings_apart FROM audits WHERE id = ?').get('j1') as { n: number; findings_apart: number };
-      expect(row.findings_apart).toBe(1);
+      expect(row.findings_apart).toBe(2);
       expect(row.n).toBeLessThan(JSON.stringify({ ...a, findings: [] }).length + 10);
-      expect(db.prepare('SELECT COUNT(json) FROM findings WHERE audit_id = ?').pluck().get('j1')).toBe(600);
+      const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+      expect([count('finding_texts'), count('audit_findings'), count('findings')]).toEqual([600, 600, 0]);
       expect(store.getAudit('j1')).toEqual(a);
       // The delta of a later audit reads the fixed findings from their rows, in the audit's order.
       const r = store.record(audit('j2', '2024-02-01', many.slice(0, 590)));
       expect(r.delta?.fixed).toEqual(many.slice(590));
+      // A nightly re-audit stores only references to what is unchanged; a changed text (same id) is a new text,
+      // and each audit reads back its own.
+      const changed = many.map((x, i) => (i === 7 ? { ...x, message: '问题已变化', owner: '法规处' } : x));
+      store.record(audit('j3', '2024-03-01', changed));
+      store.record(audit('j4', '2024-04-01', changed));
+      expect([count('finding_texts'), count('audit_findings')]).toEqual([601, 600 + 590 + 600 + 600]);
+      expect(store.getAudit('j3')?.findings).toEqual(changed);
+      expect(store.getAudit('j1')).toEqual(a);
+      expect(Object.fromEntries(store.lifecycleOf('j3'))).toMatchObject({ id0: 'persisting', id595: 'reopened' });
+      // Re-recording an audit replaces its references; the texts stay shared.
+      store.record(audit('j4', '2024-04-01', changed.slice(0, 10)));
+      expect(count('audit_findings')).toBe(600 + 590 + 600 + 10);
+      expect(store.getAudit('j4')?.findings).toEqual(changed.slice(0, 10));
     } finally {
       store.close();
     }
@@ -59,14 +73,27 @@ describe('stored audits', () => {
       store.record(dup);
       expect(store.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get('d1')).toBe(0);
       expect(store.getAudit('d1')).toEqual(dup);
-      // An older row: the whole JSON in the audit row, no JSON in its findings' rows.
+      // An older row: the whole JSON in the audit row, the ids in rows of findings without JSON.
       const old = audit('o1', '2024-02-01', many);
       store.record(old);
       store.db.prepare('UPDATE audits SET json = ?, findings_apart = 0 WHERE id = ?').run(JSON.stringify(old), 'o1');
-      store.db.prepare('UPDATE findings SET json = NULL WHERE audit_id = ?').run('o1');
+      store.db.prepare('DELETE FROM audit_findings WHERE audit_id = ?').run('o1');
+      const insF = store.db.prepare("INSERT INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle) VALUES ('o1', ?, 'link/broken', 'serious', ?, NULL, 'm', 'new')");
+      for (const x of many) insF.run(x.id, x.url);
       expect(store.getAudit('o1')).toEqual(old);
       const r = store.record(audit('n1', '2024-03-01', many.slice(0, 598)));
       expect(r.delta?.fixed).toEqual(many.slice(598));
+      expect(r.delta?.persisting).toHaveLength(598);
+      // Stored by migration 4: each finding's JSON in its row of findings.
+      const rows = audit('r1', '2024-04-01', many.slice(0, 5));
+      store.record(rows);
+      store.db.prepare('UPDATE audits SET findings_apart = 1 WHERE id = ?').run('r1');
+      store.db.prepare('DELETE FROM audit_findings WHERE audit_id = ?').run('r1');
+      const insJ = store.db.prepare("INSERT INTO findings (audit_id, id, rule, severity, url, owner, message, lifecycle, json) VALUES ('r1', ?, ?, ?, ?, NULL, ?, 'persisting', ?)");
+      for (const x of rows.findings) insJ.run(x.id, x.rule, x.severity, x.url, x.message, JSON.stringify({ evidence: x.evidence }));
+      expect(store.getAudit('r1')).toEqual(rows);
+      expect(Object.fromEntries(store.lifecycleOf('r1'))).toEqual(Object.fromEntries(many.slice(0, 5).map((x) => [x.id, 'persisting'])));
+      expect(store.record(audit('n2', '2024-05-01', many.slice(0, 3))).delta?.fixed).toEqual(many.slice(3, 5));
     } finally {
       store.close();
     }
@@ -177,9 +204,10 @@ describe('migrations', () => {
       const lifecycles = days.map((day, i) => store.record(audit(`n${i}`, day, i % 2 ? [f('x'), f('y')] : [f('x'), f('z')])).lifecycle);
       expect(Object.fromEntries(lifecycles[2]!)).toEqual({ x: 'persisting', z: 'reopened' });
       expect(store.db.prepare('SELECT COUNT(*) FROM finding_ids').pluck().get()).toBe(3);
-      expect(store.db.prepare('SELECT COUNT(*) FROM findings').pluck().get()).toBe(12);
+      expect(store.db.prepare('SELECT COUNT(*) FROM audit_findings').pluck().get()).toBe(12);
+      expect(store.db.prepare('SELECT COUNT(*) FROM finding_texts').pluck().get()).toBe(3);
       // No index spans the findings of every audit (recording would slow down with each nightly audit).
-      const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'findings' AND sql IS NOT NULL").pluck().all();
+      const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('findings', 'audit_findings') AND sql IS NOT NULL").pluck().all();
       expect(indexes).toEqual([]);
       // Recorded out of order: an earlier audit seen later still makes its findings "seen before" for later ones.
       store.record(audit('early', '2023-12-01', [f('w')]));
