@@ -49,8 +49,16 @@ export class RecordStore {
   /** The last text read from the spill file: rules read a page's text several times in a row (test, then split). */
   private lastSpilled: { at: number; text: string } | undefined;
 
-  /** Without a journal every record is held in memory. */
-  constructor(private readonly journalPath?: string) {}
+  /** Without a journal every record is held in memory. A spill file left by an audit killed during its site rules
+   *  is removed: its texts are never read again (a resumed audit spills anew). */
+  constructor(private readonly journalPath?: string) {
+    const stale = this.spillPath;
+    try {
+      if (stale) rmSync(stale, { force: true });
+    } catch {
+      // not a file (or not ours to remove): spilling will fail over to memory
+    }
+  }
 
   get size(): number {
     return this.held.size + this.spans.size + this.cached.size;

@@ -135,6 +135,18 @@ describe('record store', () => {
     journal.close();
   });
 
+  it('removes the spill file an audit killed during its site rules left behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-records-'));
+    const journalPath = join(dir, 'journal.jsonl');
+    writeFileSync(`${journalPath}.texts`, '上次审计中断时留下的正文'.repeat(1000));
+    const journal = new Journal(journalPath);
+    new CrawlState(policy, journal);
+    expect(existsSync(`${journalPath}.texts`)).toBe(false);
+    // Something else in its place is left alone, and the audit still starts.
+    mkdirSync(`${journalPath}.texts`);
+    expect(() => new CrawlState(policy, journal)).not.toThrow();
+  });
+
   it('without a spill file (it cannot be created) long texts stay in memory', () => {
     const { state, journal, journalPath } = journalledState();
     mkdirSync(`${journalPath}.texts`); // in the way of the spill file
