@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAuditCommand, type AuditFlags } from '../../crawler/cli/audit-command.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 let dir: string;
 let server: http.Server;
@@ -53,19 +53,16 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><p>正文</p></body></html>');
     } else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
   const closed = http.createServer();
-  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
-  closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+  closedUrl = await listenOnLoopback(closed);
   await new Promise((r) => closed.close(r));
   okConfig = join(dir, 'ok.json');
   await writeFile(okConfig, JSON.stringify({ crawl: { rate: 50, robots: false, recheckDelayMs: 50 }, report: { formats: ['json'], dataDir: join(dir, 'data') } }));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   await rm(dir, { recursive: true, force: true });
 });
 

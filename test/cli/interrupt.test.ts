@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../crawler/crawl/journal.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 const PAGES = 30;
 let server: http.Server;
@@ -50,16 +50,14 @@ beforeAll(async () => {
       m ? 80 : 0,
     );
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
   dir = await mkdtemp(join(tmpdir(), 'gongkai-sigint-'));
   config = join(dir, 'c.json');
   await writeFile(config, JSON.stringify({ crawl: { rate: 100, robots: false, recheckDelayMs: 50, concurrency: 1 }, report: { formats: ['json'], dataDir: join(dir, 'data') } }));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
 import { startDemoSite, type DemoSite } from '../demo-site/index.js';
 import { linkPack } from './fixtures/link-pack.js';
+import { listenOnLoopback } from '../helpers/loopback.js';
 
 const AS_OF = '2025-06-16';
 let demo: DemoSite;
@@ -57,8 +58,7 @@ beforeAll(async () => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((r) => front.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(front.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(front);
   out = await mkdtemp(join(tmpdir(), 'gongkai-demo-fault-'));
   run = await runAuditDetailed({
     url: base,

@@ -3,12 +3,12 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed } from '../../crawler/audit.js';
 import { linkPack } from './fixtures/link-pack.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 let server: http.Server;
 let base: string;
@@ -40,13 +40,11 @@ beforeAll(async () => {
     }
     res.writeHead(404, { 'content-type': 'text/html' }).end('not found');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { linkPack } from '../crawler/fixtures/link-pack.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 const version = vi.hoisted(() => ({ current: 'page-worker-aaaaaaaaaaaaaaaa.mjs' as string | undefined }));
 vi.mock('../../crawler/crawl/page-pool.js', async (importOriginal) => ({
@@ -35,13 +35,11 @@ beforeAll(async () => {
     bodies++;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag }).end(html);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
   dir = await mkdtemp(join(tmpdir(), 'gongkai-analysis-version-'));
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   await rm(dir, { recursive: true, force: true });
 });
 

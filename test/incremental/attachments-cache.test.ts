@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
 import { idCheckChar } from '../../rules/text/id-number.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 const ID = `11010519491231002`;
 const VALID_ID = ID + idCheckChar(ID);
@@ -45,14 +45,12 @@ beforeAll(async () => {
     const type = path.endsWith('.csv') ? 'text/csv; charset=utf-8' : path.endsWith('.txt') ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8';
     res.writeHead(200, { 'content-type': type, etag }).end(body);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
   dir = await mkdtemp(join(tmpdir(), 'gongkai-attachments-cache-'));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   await rm(dir, { recursive: true, force: true });
 });
 

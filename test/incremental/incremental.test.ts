@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { AuditInterruptedError } from '../../crawler/audit-errors.js';
 import { JOURNAL_FILE } from '../../crawler/crawl/journal.js';
 import { CACHE_FILE } from '../../crawler/cache/audit-cache.js';
 import Database from 'better-sqlite3';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 const PAGES = 12;
 /** '/' and /p/0.html are both page 0: two URLs, two fetches. */
@@ -49,14 +49,12 @@ beforeAll(async () => {
     if (path.startsWith('/img/')) return res.writeHead(200, { 'content-type': 'image/png' }).end('png');
     res.writeHead(404).end('not found');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
   dir = await mkdtemp(join(tmpdir(), 'gongkai-incremental-'));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   await rm(dir, { recursive: true, force: true });
 });
 

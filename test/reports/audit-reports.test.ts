@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed } from '../../crawler/audit.js';
 import { HistoryStore } from '../../reports/history/history-store.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 let dir: string;
 let server: http.Server;
@@ -26,13 +26,11 @@ beforeAll(async () => {
       res.end('<!DOCTYPE html><html><head><meta charset="utf-8"><title>公示</title></head><body><p>拟录用人员：张三，身份证号：11010519491231002X</p></body></html>');
     } else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

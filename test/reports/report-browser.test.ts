@@ -13,6 +13,7 @@ import { captureEvidence } from '../../reports/evidence/capture-evidence.js';
 import { writeReports } from '../../reports/write-reports.js';
 import type { AuditResult } from '../../reports/audit-schema.js';
 import { loadFixture } from './load-fixture.js';
+import { closeServer } from '../helpers/loopback.js';
 
 const audit = loadFixture();
 let browser: Browser;
@@ -97,8 +98,7 @@ describe('evidence screenshots', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await closeServer(server);
   });
 
   it('outlines offending elements, skips failures, and links the files from the reports', async () => {

@@ -5,12 +5,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed, type AuditRun } from '../../crawler/audit.js';
 import { JOURNAL_FILE } from '../../crawler/crawl/journal.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 const PAGES = 30;
 let server: http.Server;
@@ -49,14 +49,12 @@ beforeAll(async () => {
     }
     res.writeHead(404).end('not found');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  base = await listenOnLoopback(server);
   dir = await mkdtemp(join(tmpdir(), 'gongkai-crash-'));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await closeServer(server);
   await rm(dir, { recursive: true, force: true });
 });
 

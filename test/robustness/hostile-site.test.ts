@@ -2,7 +2,6 @@
 // hostile pages — a 50 MB page and a gzip bomb cut at the cap, 100,000 nested elements, binary data served as
 // text/html, an endless calendar trap stopped by the depth cap, a redirect to another site, session parameters.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditDetailed } from '../../crawler/audit.js';
 import { definePack } from '../../rules/define-rule.js';
 import { crawlTrap, linkBroken, linkUnverified, pageOversized } from '../../rules/national/index.js';
+import { listenOnLoopback, closeServer } from '../helpers/loopback.js';
 
 const pack = definePack({
   name: 'robustness',
@@ -35,8 +35,7 @@ let dir: string;
 async function serve(handler: http.RequestListener): Promise<string> {
   const server = http.createServer(handler);
   servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return listenOnLoopback(server);
 }
 
 beforeAll(async () => {
@@ -44,8 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
+    await closeServer(s);
   }
   await rm(dir, { recursive: true, force: true });
 });

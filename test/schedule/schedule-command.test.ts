@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../reports/history/history-store.js';
+import { closeServer } from '../helpers/loopback.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -44,8 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of [site, hook]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
+    await closeServer(s);
   }
   fs.rmSync(dir, { recursive: true, force: true });
 });
