@@ -35,6 +35,10 @@ import type { EarlyXlsx } from '../reports/write-reports.js';
 import type { HistoryContext } from '../reports/history/history-context.js';
 import { attributeNewMediaFindings, runNewMedia } from './newmedia/audit-hook.js';
 
+/** Heap in use above which a full collection at a phase boundary is worth its 0.05-0.13 s: at 1,000 pages the heap
+ *  stays under it (51-59 MB; each collection freed 8-18 MB), at 10,000 pages all but the first pass it. */
+const GC_WORTH_IT = { ifHeapOver: 64 * 1024 * 1024 };
+
 export interface AuditProgress extends CrawlProgress {
   phase: 'crawl' | 'attachments' | 'links' | 'rules' | 'reports';
   linksChecked?: number;
@@ -388,13 +392,13 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     }
     journal.append({ t: 'crawled' });
     await pool?.close();
-    collectGarbage();
+    collectGarbage(GC_WORTH_IT);
     lap('crawl');
 
     // --- attachments ------------------------------------------------------------------------------------------
     const pages = [...state.records.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     // Reading the records back leaves the journal lines' parse behind: collected before the site rules add theirs.
-    collectGarbage();
+    collectGarbage(GC_WORTH_IT);
     progress('attachments');
     await scanAttachments(attachmentTargets(pages), {
       fetcher,
@@ -464,7 +468,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     site = undefined;
     siteRun.findings.length = 0;
     pageFindings.length = 0;
-    collectGarbage();
+    collectGarbage(GC_WORTH_IT);
 
     const audit: AuditResult = auditSchema.parse({
       schemaVersion: 1,
@@ -509,7 +513,7 @@ export async function runAuditDetailed(options: AuditOptions): Promise<AuditRun>
     }
     lap('findings');
     const reportFiles = [findingsPath];
-    collectGarbage();
+    collectGarbage(GC_WORTH_IT);
     if (options.reports !== false) {
       progress('reports');
       reportFiles.push(...(await writeOtherReports(audit, outDir, options, config, warn, xlsxWorker, early)));
