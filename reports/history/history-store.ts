@@ -185,6 +185,16 @@ export class HistoryStore {
     for (const f of findings) ins.run(auditId, f.id, f.rule, f.severity, f.url, f.owner ?? null, f.message, lifecycle.get(f.id) ?? 'new', pageKey(f.url) ?? f.url);
   }
 
+  /** The findings of an audit stored apart from its JSON, in the audit's order; with `ids`, only those. */
+  private findingRows(auditId: string, where: typeof IN_ROWS | typeof SHARED, ids?: string[]): FindingRow[] {
+    const only = ids ? ` AND ${where === SHARED ? 'r.' : ''}id IN (SELECT value FROM json_each(@ids))` : '';
+    const sql =
+      where === IN_ROWS
+        ? `SELECT ${FINDING_ROW} FROM findings WHERE audit_id = @a${only} ORDER BY rowid`
+        : `SELECT ${SHARED_ROW} FROM audit_findings r JOIN finding_texts t ON t.tid = r.tid WHERE r.audit_id = @a${only} ORDER BY r.seq`;
+    return this.db.prepare(sql).all(ids ? { a: auditId, ids: JSON.stringify(ids) } : { a: auditId }) as FindingRow[];
+  }
+
   /** The finding rows of a stored audit (whichever table holds them) with the given columns. */
   private findingRefs(auditId: string, columns: 'id' | 'id, lifecycle'): Database.Statement {
     const shared = this.hasFindingTexts ? ` UNION ALL SELECT ${columns} FROM audit_findings WHERE audit_id = @a` : '';
@@ -267,13 +277,7 @@ export class HistoryStore {
         | undefined;
       if (!raw) return undefined;
       const audit = JSON.parse(raw.json) as { findings: unknown[] };
-      if (raw.findings_apart === IN_ROWS) {
-        const rows = this.db.prepare(`SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? ORDER BY rowid`).all(id) as FindingRow[];
-        audit.findings = rows.map(findingOfRow);
-      } else if (raw.findings_apart === SHARED) {
-        const rows = this.db.prepare(`SELECT ${SHARED_ROW} FROM audit_findings r JOIN finding_texts t ON t.tid = r.tid WHERE r.audit_id = ? ORDER BY r.seq`).all(id) as FindingRow[];
-        audit.findings = rows.map(findingOfRow);
-      }
+      if (raw.findings_apart === IN_ROWS || raw.findings_apart === SHARED) audit.findings = this.findingRows(id, raw.findings_apart).map(findingOfRow);
       return parseAudit(audit);
     });
   }
@@ -405,16 +409,7 @@ export class HistoryStore {
   private findingsWithIds(auditId: string, ids: string[]): Finding[] {
     // Only these findings are parsed and validated in JS: from their rows, or picked out of an older audit's JSON.
     const where = this.hasFindingsApart ? (this.db.prepare('SELECT findings_apart FROM audits WHERE id = ?').pluck().get(auditId) as number) : IN_JSON;
-    if (where === IN_ROWS || where === SHARED) {
-      const rows = this.db
-        .prepare(
-          where === IN_ROWS
-            ? `SELECT ${FINDING_ROW} FROM findings WHERE audit_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY rowid`
-            : `SELECT ${SHARED_ROW} FROM audit_findings r JOIN finding_texts t ON t.tid = r.tid WHERE r.audit_id = ? AND r.id IN (SELECT value FROM json_each(?)) ORDER BY r.seq`,
-        )
-        .all(auditId, JSON.stringify(ids)) as FindingRow[];
-      return rows.map((r) => findingSchema.parse(findingOfRow(r)));
-    }
+    if (where === IN_ROWS || where === SHARED) return this.findingRows(auditId, where, ids).map((r) => findingSchema.parse(findingOfRow(r)));
     const rows = this.db
       .prepare(
         `SELECT j.value FROM audits a, json_each(a.json, '$.findings') j
